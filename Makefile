@@ -1,0 +1,42 @@
+# Thin wrapper over CMake.  `make` builds build/storyline.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+
+.PHONY: all deps demo test test-fast bench clean distclean
+
+all: $(BUILD)/Makefile
+	@cmake --build $(BUILD) -j $(JOBS)
+
+$(BUILD)/Makefile: CMakeLists.txt
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+
+$(ASAN_BUILD)/Makefile: CMakeLists.txt
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DSL_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+
+deps:
+	@scripts/deps.sh
+
+demo: deps all
+	@scripts/demo.sh $(BUILD)/storyline
+
+# Every test, in the normal build and again under ASan+UBSan.
+test: deps all $(ASAN_BUILD)/Makefile
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@echo "== tests (release build)"
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@echo "== tests (ASan+UBSan build)"
+	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Only the normal build, for quick iteration.
+test-fast: deps all
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: deps all
+	@bench/run.sh $(BUILD)
+
+clean:
+	@rm -rf $(BUILD) $(ASAN_BUILD)
+
+distclean: clean

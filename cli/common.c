@@ -1,0 +1,2 @@
+/* placeholder */
+typedef int sl_placeholder_;

@@ -1,0 +1,222 @@
+/*
+ * storyline: scraped news articles in, clean de-duplicated stories with
+ * timelines out.  This is the public API of the library.
+ *
+ * Conventions (see docs/api.md):
+ *  - Opaque handles created with *_new(ctx, &out, &opts) and released with
+ *    *_free(); *_free(NULL) is a no-op.
+ *  - Options structs start with a version field and are initialised with
+ *    the matching *_OPTIONS_INIT macro.
+ *  - Every call returns 0 (SL_OK) or a negative SL_E* code; sl_errmsg(ctx)
+ *    tells what went wrong, naming the input, record and byte.
+ *  - The library never prints, exits or aborts.  Allocation failure returns
+ *    SL_ENOMEM and leaves handles usable or freeable.
+ *  - Text is UTF-8; offsets are byte offsets.
+ */
+#ifndef STORYLINE_H
+#define STORYLINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SL_VERSION_MAJOR 0
+#define SL_VERSION_MINOR 1
+#define SL_VERSION_PATCH 0
+#define SL_VERSION_STRING "0.1.0"
+
+/* Return codes. */
+enum {
+    SL_OK = 0,
+    SL_ENOMEM = -1,  /* allocation failed */
+    SL_EINVAL = -2,  /* bad argument or option */
+    SL_EIO = -3,     /* file could not be opened, read or decompressed */
+    SL_EPARSE = -4,  /* a record is malformed (bad JSON, missing text, ...) */
+    SL_ELIMIT = -5,  /* a configured limit was exceeded (line length, nesting) */
+    SL_EUTF8 = -6,   /* invalid UTF-8 where it is not allowed */
+    SL_EOF = -7      /* no more records */
+};
+
+const char *sl_version(void);
+const char *sl_strerror(int code);
+
+/* ---------------------------------------------------------------- context */
+
+typedef struct sl_ctx sl_ctx;
+
+/* A custom allocator; any member may be NULL to use the C library's. */
+typedef struct sl_allocator {
+    void *(*malloc_fn)(void *ud, size_t size);
+    void *(*realloc_fn)(void *ud, void *ptr, size_t size);
+    void (*free_fn)(void *ud, void *ptr);
+    void *ud;
+} sl_allocator;
+
+#define SL_CTX_OPTIONS_VERSION 1
+typedef struct sl_ctx_options {
+    unsigned version;
+    const sl_allocator *allocator; /* NULL: malloc/realloc/free */
+    /* Fault injection for tests: when non-zero, the Nth allocation made
+     * through this context (1-based) and every later one fails. */
+    uint64_t fail_alloc_after;
+} sl_ctx_options;
+#define SL_CTX_OPTIONS_INIT { SL_CTX_OPTIONS_VERSION, NULL, 0 }
+
+int sl_ctx_new(sl_ctx **out, const sl_ctx_options *opts);
+void sl_ctx_free(sl_ctx *ctx);
+const char *sl_errmsg(const sl_ctx *ctx);
+int sl_errcode(const sl_ctx *ctx);
+void sl_clear_error(sl_ctx *ctx);
+/* Change the fault-injection point at run time (0 disables it) and read how
+ * many allocations the context has made so far. */
+void sl_ctx_set_fail_alloc_after(sl_ctx *ctx, uint64_t n);
+uint64_t sl_ctx_alloc_count(const sl_ctx *ctx);
+
+/* ---------------------------------------------------------------- documents */
+
+typedef struct sl_str {
+    const char *ptr;
+    size_t len;
+} sl_str;
+
+/* One input document.  All strings are valid UTF-8 (except raw) and stay
+ * valid until the next call on the handle that produced the document. */
+typedef struct sl_doc {
+    sl_str id;
+    sl_str text;
+    sl_str title;
+    sl_str url;
+    sl_str source;
+    sl_str published;
+    sl_str raw;          /* the JSON line as read; empty for .txt documents */
+    const char *origin;  /* file name, or "-" for standard input */
+    uint64_t line;       /* 1-based line in origin; 0 for a whole .txt file */
+    const struct sl_json_object *members; /* parsed raw, for pass-through */
+} sl_doc;
+
+/* ---------------------------------------------------------------- reader */
+
+typedef struct sl_reader sl_reader;
+
+#define SL_READER_OPTIONS_VERSION 1
+typedef struct sl_reader_options {
+    unsigned version;
+    size_t max_line;   /* longest JSONL line accepted, bytes */
+    size_t max_doc;    /* largest .txt document accepted, bytes */
+    unsigned max_depth; /* deepest JSON nesting accepted */
+} sl_reader_options;
+#define SL_READER_OPTIONS_INIT { SL_READER_OPTIONS_VERSION, (size_t)256 << 20, (size_t)256 << 20, 64 }
+
+int sl_reader_new(sl_ctx *ctx, sl_reader **out, const sl_reader_options *opts);
+void sl_reader_free(sl_reader *r);
+/* Queue an input: a file (.txt, .jsonl, .jsonl.gz, .jsonl.zst, also .json,
+ * .ndjson), a directory (searched recursively, entries in byte order), or
+ * "-" for standard input (JSONL, or plain text if it does not start with
+ * '{'). */
+int sl_reader_add(sl_reader *r, const char *path);
+/* Read the next document.  Returns 0 and fills *doc, SL_EOF at the end, or a
+ * negative code for an input or record that could not be read; the message
+ * names the file, line and byte.  After an error, calling again goes on
+ * with the next record or file, so nothing good is lost. */
+int sl_reader_next(sl_reader *r, sl_doc *doc);
+/* Bytes of input consumed so far (compressed size for .gz/.zst), for
+ * progress reporting. */
+uint64_t sl_reader_bytes(const sl_reader *r);
+
+/* ---------------------------------------------------------------- output */
+
+/* Builds JSON lines.  A document line starts with every field of the input
+ * record, in input order and byte for byte, except the fields the stage is
+ * about to write; the stage then adds its own fields. */
+typedef struct sl_out sl_out;
+
+int sl_out_new(sl_ctx *ctx, sl_out **out);
+void sl_out_free(sl_out *o);
+/* Start a new line (the previous one is discarded). */
+void sl_out_reset(sl_out *o);
+/* `{` plus the pass-through fields of `doc`; `replaced` is a NULL-terminated
+ * list of keys the caller will write itself.  For a document without a raw
+ * record, writes "id". */
+int sl_out_begin_doc(sl_out *o, const sl_doc *doc, const char *const *replaced);
+int sl_out_begin_object(sl_out *o);
+int sl_out_end_object(sl_out *o);
+int sl_out_begin_array(sl_out *o);
+int sl_out_end_array(sl_out *o);
+int sl_out_key(sl_out *o, const char *key);
+int sl_out_string(sl_out *o, const char *s, size_t len);
+int sl_out_int(sl_out *o, int64_t v);
+int sl_out_double(sl_out *o, double v);
+int sl_out_bool(sl_out *o, int v);
+int sl_out_null(sl_out *o);
+/* Close the line with a newline; the text so far is returned in *data. */
+int sl_out_finish(sl_out *o, const char **data, size_t *len);
+
+/* ---------------------------------------------------------------- clean */
+
+enum {
+    SL_CLEAN_ENCODING = 1u << 0,  /* mojibake, entities, invalid bytes */
+    SL_CLEAN_NORMALIZE = 1u << 1, /* NFC, whitespace, control characters */
+    SL_CLEAN_LINES = 1u << 2,     /* title, byline, captions, boilerplate */
+    SL_CLEAN_ALL = 7u
+};
+
+#define SL_CLEAN_OPTIONS_VERSION 1
+typedef struct sl_clean_options {
+    unsigned version;
+    unsigned steps;  /* SL_CLEAN_* bits */
+} sl_clean_options;
+#define SL_CLEAN_OPTIONS_INIT { SL_CLEAN_OPTIONS_VERSION, SL_CLEAN_ALL }
+
+/* Offsets in these records are byte offsets into the raw input text. */
+typedef struct sl_repair {
+    size_t start, end;   /* raw bytes that were replaced */
+    sl_str to;           /* what replaced them */
+    const char *kind;    /* e.g. "mojibake:cp1252", "entity", "invalid-utf8" */
+} sl_repair;
+
+typedef struct sl_removal {
+    size_t start, end;   /* raw bytes removed from the text */
+    const char *reason;  /* e.g. "title", "caption", "navigation", "share" */
+} sl_removal;
+
+typedef struct sl_field {
+    sl_str text;         /* cleaned text of the field */
+    size_t start, end;   /* where it came from in the raw input text */
+} sl_field;
+
+/* A segment of the map from cleaned offsets back to raw offsets: clean bytes
+ * [clean, clean + clean_len) came from raw bytes [raw, raw + raw_len).  When
+ * the two lengths are equal the bytes were copied one to one. */
+typedef struct sl_map_seg {
+    size_t clean, clean_len;
+    size_t raw, raw_len;
+} sl_map_seg;
+
+typedef struct sl_clean_result {
+    sl_str text;
+    sl_field title, byline, dateline; /* text.len == 0 when absent */
+    const sl_field *captions; size_t n_captions;
+    const sl_removal *removed; size_t n_removed;
+    const sl_repair *repairs; size_t n_repairs;
+    const sl_map_seg *map; size_t n_map;
+} sl_clean_result;
+
+typedef struct sl_cleaner sl_cleaner;
+
+int sl_cleaner_new(sl_ctx *ctx, sl_cleaner **out, const sl_clean_options *opts);
+void sl_cleaner_free(sl_cleaner *c);
+/* Clean one document.  `source` (may be NULL) lets the cleaner learn lines
+ * that repeat across documents of one outlet.  The result belongs to the
+ * cleaner and stays valid until the next call. */
+int sl_clean(sl_cleaner *c, const char *text, size_t len, const char *source,
+             size_t source_len, const sl_clean_result **result);
+/* Map a cleaned-text offset back to the raw input text. */
+size_t sl_clean_raw_offset(const sl_clean_result *r, size_t clean_offset);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,43 @@
+/* Line and block classification: title, byline, dateline, captions, and
+ * boilerplate (navigation, share prompts, mirror notices, comment forms,
+ * site signatures, spam-blog tails). */
+#ifndef SL_LINES_H
+#define SL_LINES_H
+
+#include "../core/core.h"
+
+enum sl_line_kind {
+    SL_LINE_BODY = 0,
+    SL_LINE_BLANK,
+    SL_LINE_TITLE,
+    SL_LINE_BYLINE,
+    SL_LINE_CAPTION,
+    SL_LINE_BOILERPLATE   /* removed; `reason` says which kind */
+};
+
+typedef struct sl_line_class {
+    size_t start, end;    /* the line, without its '\n' */
+    int kind;             /* enum sl_line_kind */
+    const char *reason;   /* static string for removed lines: "title",
+                             "byline", "caption", "navigation", "share",
+                             "subscribe", "mirror", "comment-form",
+                             "signature", "spam-tail", "repeated", ...;
+                             NULL for body and blank lines */
+    size_t dateline_end;  /* body lines: end of a leading dateline such as
+                             "MOSCOW (Reuters) - ", else == start */
+} sl_line_class;
+
+/* Memory kept across documents (lines that repeat within one source). */
+typedef struct sl_linestate sl_linestate;
+
+int sl_linestate_new(sl_ctx *ctx, sl_linestate **out);
+void sl_linestate_free(sl_linestate *st);
+
+/* Classify the lines of text[0..len), which is normalised: '\n' line ends,
+ * NFC, no trailing spaces.  The result replaces *out (grown as needed, one
+ * entry per line in order).  `source` may be NULL. */
+int sl_classify_lines(sl_linestate *st, const char *text, size_t len,
+                      const char *source, size_t source_len,
+                      sl_line_class **out, size_t *n, size_t *cap);
+
+#endif
