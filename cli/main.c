@@ -1,2 +1,58 @@
-/* placeholder */
-int main(void) { return 0; }
+/* storyline: the command table and dispatch. */
+#include "cli.h"
+#include "commands.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const cli_command cli_commands[] = {
+    { "clean", cmd_clean, "repair encoding, normalise, strip boilerplate; find title, byline, captions",
+      cmd_clean_usage },
+    { "help", cmd_help, "show help for storyline or one command", cmd_help_usage },
+    { "version", cmd_version, "print the version", cmd_version_usage },
+};
+const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0];
+
+const cli_command *cli_find_command(const char *name)
+{
+    for (size_t i = 0; i < cli_n_commands; i++)
+        if (strcmp(cli_commands[i].name, name) == 0)
+            return &cli_commands[i];
+    return NULL;
+}
+
+static bool wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return false;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return true;
+    }
+    return false;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        char *help_argv[] = { "help", NULL };
+        cmd_help(1, help_argv);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0)
+        name = "version";
+    else if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+        name = "help";
+    const cli_command *cmd = cli_find_command(name);
+    if (!cmd) {
+        cli_error("'%s' is not a storyline command; see 'storyline help'", argv[1]);
+        return EXIT_USAGE;
+    }
+    cli_set_command(cmd->name);
+    if (wants_help(argc - 1, argv + 1) && cmd->run != cmd_help) {
+        fputs(cmd->usage, stdout);
+        return EXIT_OK;
+    }
+    return cmd->run(argc - 1, argv + 1);
+}

@@ -1,6 +1,284 @@
-#include "../core/rewrite.h"
-struct sl_cleaner { sl_ctx *ctx; };
-int sl_cleaner_new(sl_ctx *ctx, sl_cleaner **out, const sl_clean_options *opts) { (void)opts; *out = sl_calloc(ctx, 1, sizeof **out); if (!*out) return sl_oom(ctx); (*out)->ctx = ctx; return 0; }
-void sl_cleaner_free(sl_cleaner *c) { if (c) sl_free(c->ctx, c); }
-int sl_clean(sl_cleaner *c, const char *text, size_t len, const char *source, size_t source_len, const sl_clean_result **result) { (void)c; (void)text; (void)len; (void)source; (void)source_len; *result = NULL; return SL_EINVAL; }
-size_t sl_clean_raw_offset(const sl_clean_result *r, size_t off) { return sl_map_offset(r->map, r->n_map, off, 0); }
+/* The clean stage: encoding repair, normalisation and line classification,
+ * each a rewrite of the previous text.  The maps of the steps are composed
+ * so that every offset reported points into the raw input text. */
+#include "encoding.h"
+#include "lines.h"
+#include "normalize.h"
+
+#include <string.h>
+
+/* A growable array of one element type. */
+#define SL_ARRAY(type) struct { type *items; size_t n, cap; }
+
+struct sl_cleaner {
+    sl_ctx *ctx;
+    sl_clean_options opts;
+    sl_rewrite enc, norm, lines, tidy;
+    sl_linestate *linestate;
+    sl_line_class *classes;
+    size_t n_classes, cap_classes;
+    /* Maps from the current text back to the raw text (two, swapped). */
+    sl_map_seg *map, *spare;
+    size_t n_map, cap_map, n_spare, cap_spare;
+    sl_map_seg *norm_map; /* normalised text -> raw, kept for fields */
+    size_t n_norm_map, cap_norm_map;
+    SL_ARRAY(sl_repair) repairs;
+    SL_ARRAY(sl_removal) removed;
+    SL_ARRAY(sl_field) captions;
+    sl_clean_result result;
+};
+
+int sl_cleaner_new(sl_ctx *ctx, sl_cleaner **out, const sl_clean_options *opts)
+{
+    sl_clean_options defaults = SL_CLEAN_OPTIONS_INIT;
+    if (!ctx || !out)
+        return SL_EINVAL;
+    *out = NULL;
+    if (!opts)
+        opts = &defaults;
+    if (opts->version != SL_CLEAN_OPTIONS_VERSION)
+        return sl_error(ctx, SL_EINVAL, "sl_clean_options: unknown version %u", opts->version);
+    sl_cleaner *c = sl_calloc(ctx, 1, sizeof *c);
+    if (!c)
+        return sl_oom(ctx);
+    c->ctx = ctx;
+    c->opts = *opts;
+    sl_rewrite_init(&c->enc, ctx);
+    sl_rewrite_init(&c->norm, ctx);
+    sl_rewrite_init(&c->lines, ctx);
+    sl_rewrite_init(&c->tidy, ctx);
+    int rc = sl_linestate_new(ctx, &c->linestate);
+    if (rc) {
+        sl_free(ctx, c);
+        return rc;
+    }
+    *out = c;
+    return SL_OK;
+}
+
+void sl_cleaner_free(sl_cleaner *c)
+{
+    if (!c)
+        return;
+    sl_ctx *ctx = c->ctx;
+    sl_rewrite_release(&c->enc);
+    sl_rewrite_release(&c->norm);
+    sl_rewrite_release(&c->lines);
+    sl_rewrite_release(&c->tidy);
+    sl_linestate_free(c->linestate);
+    sl_free(ctx, c->classes);
+    sl_free(ctx, c->map);
+    sl_free(ctx, c->spare);
+    sl_free(ctx, c->norm_map);
+    sl_free(ctx, c->repairs.items);
+    sl_free(ctx, c->removed.items);
+    sl_free(ctx, c->captions.items);
+    sl_free(ctx, c);
+}
+
+/* Start the current map as the identity over len raw bytes. */
+static int map_identity(sl_cleaner *c, size_t len)
+{
+    c->n_map = 0;
+    if (len == 0)
+        return SL_OK;
+    int rc = sl_grow(c->ctx, (void **)&c->map, &c->cap_map, 1, sizeof *c->map);
+    if (rc)
+        return rc;
+    c->map[0] = (sl_map_seg){ 0, len, 0, len };
+    c->n_map = 1;
+    return SL_OK;
+}
+
+/* Fold a step's map (its output -> its input) into the current map. */
+static int map_push_step(sl_cleaner *c, const sl_rewrite *step)
+{
+    int rc = sl_map_compose(c->ctx, c->map, c->n_map, step->segs, step->n_segs, &c->spare,
+                            &c->n_spare, &c->cap_spare);
+    if (rc)
+        return rc;
+    sl_map_seg *t = c->map;
+    c->map = c->spare;
+    c->spare = t;
+    size_t tn = c->cap_map;
+    c->cap_map = c->cap_spare;
+    c->cap_spare = tn;
+    c->n_map = c->n_spare;
+    return SL_OK;
+}
+
+static size_t raw_start(const sl_cleaner *c, size_t off)
+{
+    return sl_map_offset(c->map, c->n_map, off, 0);
+}
+
+static size_t raw_end(const sl_cleaner *c, size_t off)
+{
+    return sl_map_offset(c->map, c->n_map, off, 1);
+}
+
+/* Record a step's repairs, converting their offsets to raw ones with the
+ * map as it was before the step. */
+static int collect_repairs(sl_cleaner *c, const sl_rewrite *step)
+{
+    for (size_t i = 0; i < step->n_edits; i++) {
+        const sl_edit *e = &step->edits[i];
+        if (e->type != SL_EDIT_REPAIR)
+            continue;
+        int rc = sl_grow(c->ctx, (void **)&c->repairs.items, &c->repairs.cap,
+                         c->repairs.n + 1, sizeof *c->repairs.items);
+        if (rc)
+            return rc;
+        c->repairs.items[c->repairs.n++] = (sl_repair){
+            raw_start(c, e->start), raw_end(c, e->end),
+            { step->out.ptr + e->to, e->to_len }, e->label };
+    }
+    return SL_OK;
+}
+
+static int add_removal(sl_cleaner *c, size_t start, size_t end, const char *reason)
+{
+    int rc = sl_grow(c->ctx, (void **)&c->removed.items, &c->removed.cap, c->removed.n + 1,
+                     sizeof *c->removed.items);
+    if (rc)
+        return rc;
+    c->removed.items[c->removed.n++] = (sl_removal){ raw_start(c, start), raw_end(c, end), reason };
+    return SL_OK;
+}
+
+static sl_field make_field(const sl_cleaner *c, const char *text, size_t start, size_t end)
+{
+    return (sl_field){ { text + start, end - start }, raw_start(c, start), raw_end(c, end) };
+}
+
+static int add_caption(sl_cleaner *c, const char *text, const sl_line_class *lc)
+{
+    int rc = sl_grow(c->ctx, (void **)&c->captions.items, &c->captions.cap, c->captions.n + 1,
+                     sizeof *c->captions.items);
+    if (rc)
+        return rc;
+    c->captions.items[c->captions.n++] = make_field(c, text, lc->start, lc->end);
+    return SL_OK;
+}
+
+/* Take one classified line: keep it, or remove it (with the separator that
+ * follows it) and remember it as a field or a removal. */
+static int apply_line(sl_cleaner *c, const char *text, const sl_line_class *lc, size_t next)
+{
+    sl_rewrite *rw = &c->lines;
+    int rc = SL_OK;
+    if (lc->kind == SL_LINE_BODY || lc->kind == SL_LINE_BLANK) {
+        if (lc->kind == SL_LINE_BODY && lc->dateline_end > lc->start && !c->result.dateline.text.len)
+            c->result.dateline = make_field(c, text, lc->start, lc->dateline_end);
+        return sl_rw_copy(rw, text, next - lc->start);
+    }
+    if (lc->kind == SL_LINE_TITLE && !c->result.title.text.len)
+        c->result.title = make_field(c, text, lc->start, lc->end);
+    else if (lc->kind == SL_LINE_BYLINE && !c->result.byline.text.len)
+        c->result.byline = make_field(c, text, lc->start, lc->end);
+    else if (lc->kind == SL_LINE_CAPTION)
+        rc = add_caption(c, text, lc);
+    if (rc == SL_OK)
+        rc = add_removal(c, lc->start, lc->end, lc->reason ? lc->reason : "boilerplate");
+    if (rc == SL_OK)
+        rc = sl_rw_remove(rw, lc->end - lc->start, NULL);
+    if (rc == SL_OK)
+        rc = sl_rw_remove(rw, next - lc->end, NULL);
+    return rc;
+}
+
+static int clean_lines(sl_cleaner *c, const char *text, size_t len, const char *source,
+                       size_t source_len)
+{
+    int rc = sl_classify_lines(c->linestate, text, len, source, source_len, &c->classes,
+                               &c->n_classes, &c->cap_classes);
+    for (size_t i = 0; i < c->n_classes && rc == SL_OK; i++) {
+        size_t next = i + 1 < c->n_classes ? c->classes[i + 1].start : len;
+        rc = apply_line(c, text, &c->classes[i], next);
+    }
+    if (rc == SL_OK)
+        rc = sl_rw_finish(&c->lines, text, len);
+    return rc;
+}
+
+static void reset(sl_cleaner *c)
+{
+    sl_rewrite_reset(&c->enc);
+    sl_rewrite_reset(&c->norm);
+    sl_rewrite_reset(&c->lines);
+    sl_rewrite_reset(&c->tidy);
+    c->repairs.n = c->removed.n = c->captions.n = 0;
+    memset(&c->result, 0, sizeof c->result);
+}
+
+/* Run one rewrite step over the current text and fold its map in. */
+static int run_step(sl_cleaner *c, sl_rewrite *rw, int (*step)(sl_rewrite *, const char *, size_t),
+                    const char **text, size_t *len)
+{
+    int rc = step(rw, *text, *len);
+    if (rc == SL_OK)
+        rc = collect_repairs(c, rw);
+    if (rc == SL_OK)
+        rc = map_push_step(c, rw);
+    if (rc == SL_OK) {
+        *text = rw->out.ptr ? rw->out.ptr : "";
+        *len = rw->out.len;
+    }
+    return rc;
+}
+
+static int clean_steps(sl_cleaner *c, const char **text, size_t *len, const char *source,
+                       size_t source_len)
+{
+    unsigned steps = c->opts.steps;
+    int rc = map_identity(c, *len);
+    if (rc == SL_OK && (steps & SL_CLEAN_ENCODING))
+        rc = run_step(c, &c->enc, sl_encoding_repair, text, len);
+    if (rc == SL_OK && (steps & (SL_CLEAN_NORMALIZE | SL_CLEAN_LINES)))
+        rc = run_step(c, &c->norm, sl_normalize, text, len);
+    if (rc == SL_OK && (steps & SL_CLEAN_LINES)) {
+        rc = clean_lines(c, *text, *len, source, source_len);
+        if (rc == SL_OK)
+            rc = map_push_step(c, &c->lines);
+        if (rc == SL_OK) {
+            *text = c->lines.out.ptr ? c->lines.out.ptr : "";
+            *len = c->lines.out.len;
+            /* Removing lines can leave blank lines at the ends. */
+            rc = run_step(c, &c->tidy, sl_normalize, text, len);
+        }
+    }
+    return rc;
+}
+
+int sl_clean(sl_cleaner *c, const char *text, size_t len, const char *source, size_t source_len,
+             const sl_clean_result **result)
+{
+    if (!c || !result || (!text && len))
+        return SL_EINVAL;
+    *result = NULL;
+    reset(c);
+    const char *cur = text ? text : "";
+    size_t cur_len = len;
+    int rc = clean_steps(c, &cur, &cur_len, source, source_len);
+    if (rc != SL_OK) {
+        reset(c);
+        return rc;
+    }
+    sl_clean_result *r = &c->result;
+    r->text = (sl_str){ cur, cur_len };
+    r->captions = c->captions.items;
+    r->n_captions = c->captions.n;
+    r->removed = c->removed.items;
+    r->n_removed = c->removed.n;
+    r->repairs = c->repairs.items;
+    r->n_repairs = c->repairs.n;
+    r->map = c->map;
+    r->n_map = c->n_map;
+    *result = r;
+    return SL_OK;
+}
+
+size_t sl_clean_raw_offset(const sl_clean_result *r, size_t clean_offset)
+{
+    return r ? sl_map_offset(r->map, r->n_map, clean_offset, 0) : clean_offset;
+}

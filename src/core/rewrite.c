@@ -158,3 +158,83 @@ size_t sl_map_offset(const sl_map_seg *segs, size_t n, size_t off, int is_end)
         return s->raw + s->raw_len;
     return s->raw;
 }
+
+static int push_seg(sl_ctx *ctx, sl_map_seg **out, size_t *n, size_t *cap, sl_map_seg s)
+{
+    if (s.clean_len == 0 && s.raw_len == 0)
+        return SL_OK;
+    if (*n > 0) {
+        sl_map_seg *last = &(*out)[*n - 1];
+        if (last->clean_len == last->raw_len && s.clean_len == s.raw_len &&
+            last->clean + last->clean_len == s.clean && last->raw + last->raw_len == s.raw) {
+            last->clean_len += s.clean_len;
+            last->raw_len += s.raw_len;
+            return SL_OK;
+        }
+    }
+    int rc = sl_grow(ctx, (void **)out, cap, *n + 1, sizeof **out);
+    if (rc)
+        return rc;
+    (*out)[(*n)++] = s;
+    return SL_OK;
+}
+
+/* Index of the first segment of `a` whose mid range ends after `pos`. */
+static size_t first_seg_after(const sl_map_seg *a, size_t na, size_t pos)
+{
+    size_t lo = 0, hi = na;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid].clean + a[mid].clean_len <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A copied piece of b: split it along the segments of a. */
+static int compose_copy(sl_ctx *ctx, const sl_map_seg *a, size_t na, const sl_map_seg *s,
+                        sl_map_seg **out, size_t *n, size_t *cap)
+{
+    size_t pos = s->raw, end = s->raw + s->raw_len;
+    size_t k = first_seg_after(a, na, pos);
+    while (pos < end && k < na) {
+        const sl_map_seg *t = &a[k];
+        size_t piece_end = t->clean + t->clean_len < end ? t->clean + t->clean_len : end;
+        size_t out_at = s->clean + (pos - s->raw);
+        sl_map_seg piece;
+        if (t->clean_len == t->raw_len)
+            piece = (sl_map_seg){ out_at, piece_end - pos, t->raw + (pos - t->clean), piece_end - pos };
+        else /* inside a replacement of a: the whole replaced raw range */
+            piece = (sl_map_seg){ out_at, piece_end - pos, t->raw, t->raw_len };
+        int rc = push_seg(ctx, out, n, cap, piece);
+        if (rc)
+            return rc;
+        pos = piece_end;
+        k++;
+    }
+    return SL_OK;
+}
+
+int sl_map_compose(sl_ctx *ctx, const sl_map_seg *a, size_t na, const sl_map_seg *b,
+                   size_t nb, sl_map_seg **out, size_t *n, size_t *cap)
+{
+    *n = 0;
+    for (size_t i = 0; i < nb; i++) {
+        const sl_map_seg *s = &b[i];
+        int rc;
+        if (s->clean_len == s->raw_len && s->clean_len > 0) {
+            rc = compose_copy(ctx, a, na, s, out, n, cap);
+        } else {
+            size_t lo = sl_map_offset(a, na, s->raw, 0);
+            size_t hi = sl_map_offset(a, na, s->raw + s->raw_len, 1);
+            if (hi < lo)
+                hi = lo;
+            rc = push_seg(ctx, out, n, cap, (sl_map_seg){ s->clean, s->clean_len, lo, hi - lo });
+        }
+        if (rc)
+            return rc;
+    }
+    return SL_OK;
+}

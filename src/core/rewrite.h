@@ -47,4 +47,10 @@ int sl_rw_finish(sl_rewrite *rw, const char *in, size_t in_len);
  * piece maps to its start, or to its end when `is_end` is true. */
 size_t sl_map_offset(const sl_map_seg *segs, size_t n, size_t off, int is_end);
 
+
+
+/* Compose maps: `a` maps mid offsets to raw ones, `b` maps out offsets to
+ * mid ones; the result (replacing *out) maps out offsets to raw ones. */
+int sl_map_compose(sl_ctx *ctx, const sl_map_seg *a, size_t na, const sl_map_seg *b,
+                   size_t nb, sl_map_seg **out, size_t *n, size_t *cap);
 #endif

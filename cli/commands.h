@@ -1,0 +1,13 @@
+/* One entry point per command, one file each (cli/cmd_<name>.c). */
+#ifndef SL_COMMANDS_H
+#define SL_COMMANDS_H
+
+int cmd_clean(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+int cmd_version(int argc, char **argv);
+
+extern const char cmd_clean_usage[];
+extern const char cmd_help_usage[];
+extern const char cmd_version_usage[];
+
+#endif
