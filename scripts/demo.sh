@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The demo: run storyline on the sample corpus that ships in data/sample and
+# show what it found.  Called by `make demo`.
+set -eu
+bin=${1:-build/storyline}
+sample=data/sample
+out=${TMPDIR:-/tmp}/storyline-demo
+mkdir -p "$out"
+
+echo "== storyline $("$bin" --version | cut -d' ' -f2): cleaning the sample corpus ($sample)"
+echo
+"$bin" clean "$sample" > "$out/clean.jsonl" || true
+"$bin" clean --summary "$sample" || true
+echo
+echo "== one cleaned document, with what was taken out (full output: $out/clean.jsonl)"
+python3 - "$out/clean.jsonl" <<'PY'
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+# Show the document with the most repairs and removals.
+doc = max(docs, key=lambda d: (len(d.get("repairs", [])) + len(d.get("removed", [])), d["id"]))
+print(f"id:       {doc['id']}")
+print(f"title:    {doc.get('title', '')}")
+print(f"byline:   {doc.get('byline', '')}")
+for c in doc.get("captions", []):
+    print(f"caption:  {c['text'][:100]}")
+for r in doc.get("repairs", [])[:5]:
+    print(f"repair:   {r['from']!r} -> {r['to']!r} ({r['kind']}, bytes {r['start']}-{r['end']})")
+for r in doc.get("removed", []):
+    print(f"removed:  {r['reason']:<14} bytes {r['start']}-{r['end']}")
+text = doc["text"]
+print("text:     " + text[:400].replace("\n", "\n          ") + ("..." if len(text) > 400 else ""))
+PY
