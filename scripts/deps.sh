@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config
   zlib1g-dev libzstd-dev libutf8proc-dev libxxhash-dev libpcre2-dev
   libsqlite3-dev libcmocka-dev
-  python3
+  python3 zstd time
 )
 
 missing=()
