@@ -10,7 +10,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 # Split the case into its header and sections.
 awk -v dir="$tmp" '
-  /^--- [a-z]+$/ { section = $2; printf "" > (dir "/" section); next }
+  /^--- [a-z-]+$/ { section = $2; printf "" > (dir "/" section); next }
   section == "" { print > (dir "/header"); next }
   { print >> (dir "/" section) }
 ' "$case_file"
@@ -52,14 +52,22 @@ if [ -f "$tmp/stdout" ] && ! cmp -s "$tmp/stdout" "$tmp/got_stdout"; then
   diff "$tmp/stdout" "$tmp/got_stdout" | head -40
   status=1
 fi
-if [ -f "$tmp/stderr" ]; then
+# expect_lines SECTION GOT: every non-empty line of SECTION appears in GOT.
+expect_lines() {
+  [ -f "$tmp/$1" ] || return 0
   while IFS= read -r line; do
     [ -z "$line" ] && continue
-    if ! grep -qF -- "$line" "$tmp/got_stderr"; then
-      echo "FAIL $name: stderr lacks: $line"
+    if ! grep -qF -- "$line" "$tmp/$2"; then
+      echo "FAIL $name: $1 lacks: $line"
       status=1
     fi
-  done < "$tmp/stderr"
+  done < "$tmp/$1"
+}
+expect_lines stderr got_stderr
+expect_lines stdout-has got_stdout
+if [ -f "$tmp/stderr" ] && [ ! -s "$tmp/stderr" ] && [ -s "$tmp/got_stderr" ]; then
+  echo "FAIL $name: stderr should be empty"
+  status=1
 fi
 if [ "$status" != 0 ]; then
   echo "--- stderr was:"
