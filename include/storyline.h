@@ -138,8 +138,10 @@ void sl_out_free(sl_out *o);
 /* Start a new line (the previous one is discarded). */
 void sl_out_reset(sl_out *o);
 /* `{` plus the pass-through fields of `doc`; `replaced` is a NULL-terminated
- * list of keys the caller will write itself.  For a document without a raw
- * record, writes "id". */
+ * list of keys the caller will write itself (any spelling of them in the
+ * input is dropped).  A record without an "id" gets its generated id first;
+ * a document without a raw record (.txt) gets "id" and "text", each unless
+ * replaced.  Lines are laid out as `{"a": 1, "b": [2, 3]}`. */
 int sl_out_begin_doc(sl_out *o, const sl_doc *doc, const char *const *replaced);
 int sl_out_begin_object(sl_out *o);
 int sl_out_end_object(sl_out *o);

@@ -30,6 +30,8 @@ typedef struct sl_json_object {
  * (without the file name, which the caller adds). */
 int sl_json_parse_object(sl_ctx *ctx, const char *s, size_t len, unsigned max_depth,
                          sl_json_object *obj, size_t *err_off);
+/* `obj` must be zeroed before its first parse; it can then be reused for
+ * many parses (its member array is kept) and is released once at the end. */
 void sl_json_object_release(sl_ctx *ctx, sl_json_object *obj);
 
 /* Index of the member whose decoded key equals `key`, or -1.  With

@@ -1,0 +1,230 @@
+/* JSONL input: splitting the decompressed stream into lines (at most
+ * max_line bytes are ever held) and turning each line into a document.
+ * Errors name "path:LINE:COL" with a 1-based byte column. */
+#include "reader.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int refill_chunk(sl_reader *r)
+{
+    size_t got;
+    int rc = sl_source_read(&r->src, r->chunk, r->chunk_cap, &got);
+    r->chunk_pos = 0;
+    r->chunk_len = rc == SL_OK ? got : 0;
+    if (rc != SL_OK)
+        r->src_failed = true;
+    return rc;
+}
+
+/* Drop the rest of an over-long line.  SL_EOF when the input ends first. */
+static int skip_rest_of_line(sl_reader *r)
+{
+    while (r->skipping) {
+        if (r->chunk_pos == r->chunk_len) {
+            int rc = refill_chunk(r);
+            if (rc != SL_OK)
+                return rc;
+            if (r->chunk_len == 0)
+                return SL_EOF;
+        }
+        char *p = r->chunk + r->chunk_pos;
+        char *nl = memchr(p, '\n', r->chunk_len - r->chunk_pos);
+        r->chunk_pos = nl ? (size_t)(nl - r->chunk) + 1 : r->chunk_len;
+        r->skipping = !nl;
+    }
+    return SL_OK;
+}
+
+/* Consume `piece` bytes of the current line, plus its newline if found. */
+static void consume(sl_reader *r, size_t piece, bool newline)
+{
+    r->chunk_pos += piece + (newline ? 1 : 0);
+}
+
+static int line_too_long(sl_reader *r, bool newline)
+{
+    r->skipping = !newline;
+    sl_buf_reset(&r->line);
+    return sl_error(r->ctx, SL_ELIMIT, "%s:%llu:%zu: line longer than %zu bytes (max_line)",
+                    r->cur.path, (unsigned long long)r->line_no, r->opts.max_line + 1,
+                    r->opts.max_line);
+}
+
+/* The next line without its newline.  It points into the chunk when it
+ * lies there whole, else into r->line; valid until the next call. */
+static int next_line(sl_reader *r, const char **line, size_t *len)
+{
+    int rc = skip_rest_of_line(r);
+    if (rc != SL_OK)
+        return rc;
+    sl_buf_reset(&r->line);
+    bool started = false;
+    for (;;) {
+        if (r->chunk_pos == r->chunk_len) {
+            if ((rc = refill_chunk(r)) != SL_OK)
+                return rc;
+            if (r->chunk_len == 0) {
+                /* The last line may lack its newline. */
+                if (!started)
+                    return SL_EOF;
+                *line = r->line.ptr;
+                *len = r->line.len;
+                return SL_OK;
+            }
+        }
+        if (!started) {
+            r->line_no++;
+            started = true;
+        }
+        char *p = r->chunk + r->chunk_pos;
+        char *nl = memchr(p, '\n', r->chunk_len - r->chunk_pos);
+        size_t piece = nl ? (size_t)(nl - p) : r->chunk_len - r->chunk_pos;
+        if (piece > r->opts.max_line - r->line.len) {
+            consume(r, piece, nl != NULL);
+            return line_too_long(r, nl != NULL);
+        }
+        if (nl && r->line.len == 0) {
+            consume(r, piece, true);
+            *line = p;
+            *len = piece;
+            return SL_OK;
+        }
+        rc = sl_buf_append(&r->line, p, piece);
+        consume(r, piece, nl != NULL);
+        if (rc != SL_OK) {
+            r->skipping = !nl;
+            return rc;
+        }
+        if (nl) {
+            *line = r->line.ptr;
+            *len = r->line.len;
+            return SL_OK;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- records */
+
+/* An error about the current line at 0-based byte `col0`, keeping the
+ * message already on the context (the parser's). */
+static int located_error(sl_reader *r, int code, size_t col0)
+{
+    char msg[sizeof r->ctx->errmsg];
+    snprintf(msg, sizeof msg, "%s", sl_errmsg(r->ctx));
+    return sl_error(r->ctx, code, "%s:%llu:%zu: %s", r->cur.path,
+                    (unsigned long long)r->line_no, col0 + 1, msg);
+}
+
+static const char *type_name(int type)
+{
+    switch (type) {
+    case SL_JSON_NULL: return "null";
+    case SL_JSON_FALSE: case SL_JSON_TRUE: return "boolean";
+    case SL_JSON_NUMBER: return "number";
+    case SL_JSON_STRING: return "string";
+    case SL_JSON_ARRAY: return "array";
+    default: return "object";
+    }
+}
+
+/* Decode member `name` into r->fields[f].  `required` for "text"; an id
+ * may also be a number. */
+static int decode_field(sl_reader *r, int f, const char *name, size_t col_base)
+{
+    sl_buf *out = &r->fields[f];
+    sl_buf_reset(out);
+    long i = sl_json_find(&r->obj, name);
+    if (i < 0 && f == F_TEXT)
+        return sl_error(r->ctx, SL_EPARSE, "%s:%llu:1: missing \"text\" field", r->cur.path,
+                        (unsigned long long)r->line_no);
+    if (i < 0)
+        return SL_OK;
+    const sl_json_member *m = &r->obj.members[i];
+    const char *tok = r->obj.text + m->val_start;
+    size_t len = m->val_end - m->val_start;
+    if (m->type == SL_JSON_STRING)
+        return sl_json_decode_string(tok, len, out, NULL);
+    if (m->type == SL_JSON_NULL && f != F_TEXT)
+        return SL_OK;
+    if (m->type == SL_JSON_NUMBER && f == F_ID)
+        return sl_buf_append(out, tok, len);
+    return sl_error(r->ctx, SL_EPARSE, "%s:%llu:%zu: \"%s\" must be a string%s, not %s %s",
+                    r->cur.path, (unsigned long long)r->line_no, col_base + m->val_start + 1,
+                    name, f == F_TEXT ? "" : " or null",
+                    m->type == SL_JSON_ARRAY || m->type == SL_JSON_OBJECT ? "an" : "a",
+                    type_name(m->type));
+}
+
+static const char *base_name(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return "stdin";
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static void set_str(sl_str *s, const sl_buf *b)
+{
+    s->ptr = b->len ? b->ptr : "";
+    s->len = b->len;
+}
+
+/* Parse one non-blank line into *doc; `skipped` bytes (a BOM) came before
+ * it on the line. */
+static int parse_record(sl_reader *r, const char *line, size_t len, size_t skipped, sl_doc *doc)
+{
+    static const char *const names[N_FIELDS] = {
+        "id", "text", "title", "url", "source", "published"
+    };
+    size_t off;
+    int rc = sl_json_parse_object(r->ctx, line, len, r->opts.max_depth, &r->obj, &off);
+    if (rc != SL_OK)
+        return located_error(r, rc, skipped + off);
+    for (int f = 0; f < N_FIELDS && rc == SL_OK; f++)
+        rc = decode_field(r, f, names[f], skipped);
+    if (rc == SL_OK && r->fields[F_ID].len == 0)
+        rc = sl_buf_printf(&r->fields[F_ID], "%s:%llu", base_name(r->cur.path),
+                           (unsigned long long)r->line_no);
+    if (rc != SL_OK)
+        return rc;
+    set_str(&doc->id, &r->fields[F_ID]);
+    set_str(&doc->text, &r->fields[F_TEXT]);
+    set_str(&doc->title, &r->fields[F_TITLE]);
+    set_str(&doc->url, &r->fields[F_URL]);
+    set_str(&doc->source, &r->fields[F_SOURCE]);
+    set_str(&doc->published, &r->fields[F_PUBLISHED]);
+    doc->raw = (sl_str){ line, len };
+    doc->origin = r->cur.path;
+    doc->line = r->line_no;
+    doc->members = &r->obj;
+    return SL_OK;
+}
+
+static bool is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return false;
+    return true;
+}
+
+int sl_reader_next_record(sl_reader *r, sl_doc *doc)
+{
+    for (;;) {
+        const char *line = NULL;
+        size_t len = 0;
+        int rc = next_line(r, &line, &len);
+        if (rc != SL_OK)
+            return rc;
+        size_t skipped = 0;
+        if (r->line_no == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
+            skipped = 3;
+        line += skipped;
+        len -= skipped;
+        if (len > 0 && line[len - 1] == '\r')
+            len--;
+        if (!is_blank(line, len))
+            return parse_record(r, line, len, skipped, doc);
+    }
+}
