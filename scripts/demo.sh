@@ -4,13 +4,15 @@
 set -eu
 bin=${1:-build/storyline}
 sample=data/sample
+# The articles; truth.jsonl and events.jsonl beside them are the answers.
+inputs=("$sample/feed.jsonl" "$sample/txt")
 out=${TMPDIR:-/tmp}/storyline-demo
 mkdir -p "$out"
 
 echo "== storyline $("$bin" --version | cut -d' ' -f2): cleaning the sample corpus ($sample)"
 echo
-"$bin" clean "$sample" > "$out/clean.jsonl" || true
-"$bin" clean --summary "$sample" || true
+"$bin" clean "${inputs[@]}" > "$out/clean.jsonl"
+"$bin" clean --summary "${inputs[@]}"
 echo
 echo "== one cleaned document, with what was taken out (full output: $out/clean.jsonl)"
 python3 - "$out/clean.jsonl" <<'PY'

@@ -1,15 +1,511 @@
-/* STUB: being written. */
+/* Line classification: each line of a normalised article becomes body,
+ * blank, title, byline, caption or boilerplate (with a reason).
+ *
+ * The passes, in order:
+ *  1. shape features of every line, and lexicon cues on the short ones;
+ *  2. the tail: the first end-of-article marker (comment form, share block,
+ *     related posts, mirror notice) that has little body text after it;
+ *  3. line repetition across documents of the same source;
+ *  4. a reason for each line, from its cue, its shape and its place;
+ *  5. the title, the byline and the dateline near the top.
+ * Doubtful lines stay body: removing a real paragraph is the worst error. */
 #include "lines.h"
+
+#include "lines_feat.h"
+#include "lines_lex.h"
+#include "lines_mem.h"
+
 #include <string.h>
-struct sl_linestate { sl_ctx *ctx; };
-int sl_linestate_new(sl_ctx *ctx, sl_linestate **out) { *out = sl_calloc(ctx, 1, sizeof **out); if (!*out) return sl_oom(ctx); (*out)->ctx = ctx; return 0; }
-void sl_linestate_free(sl_linestate *st) { if (st) sl_free(st->ctx, st); }
-int sl_classify_lines(sl_linestate *st, const char *text, size_t len, const char *source, size_t source_len, sl_line_class **out, size_t *n, size_t *cap)
-{ (void)source; (void)source_len; size_t start = 0; *n = 0;
-  while (start <= len) { const char *nl = memchr(text + start, '\n', len - start); size_t end = nl ? (size_t)(nl - text) : len;
-    int rc = sl_grow(st->ctx, (void **)out, cap, *n + 1, sizeof **out);
-    if (rc) return rc;
-    (*out)[(*n)++] = (sl_line_class){ start, end, end == start ? SL_LINE_BLANK : SL_LINE_BODY, NULL, start };
-    if (!nl) break;
-    start = end + 1; }
-  return 0; }
+
+/* Lines longer than this are never matched against the lexicon (page
+ * furniture is short; captions are matched by their start). */
+#define LEX_MAX_BYTES 600
+/* Repeated lines count as furniture up to this length. */
+#define REPEAT_MAX_CHARS 200
+/* Entries of the line memory (every line is remembered, so that copies of
+ * a whole document can be told from repeated furniture). */
+#define REPEAT_MEMORY 65536
+/* Documents a line must be seen in to be boilerplate at the edges of the
+ * article, and between its paragraphs. */
+#define REPEAT_EDGE_DOCS 3
+#define REPEAT_INNER_DOCS 6
+
+struct sl_linestate {
+    sl_ctx *ctx;
+    sl_buf low;            /* folded copy of the current line */
+    sl_line_feat *feat;    /* features of the current document's lines */
+    size_t cap_feat;
+    unsigned char *seen;   /* per line: documents it was seen in (capped) */
+    size_t cap_seen;
+    sl_linemem mem;
+};
+
+int sl_linestate_new(sl_ctx *ctx, sl_linestate **out)
+{
+    *out = NULL;
+    sl_linestate *st = sl_calloc(ctx, 1, sizeof *st);
+    if (!st)
+        return sl_oom(ctx);
+    st->ctx = ctx;
+    sl_buf_init(&st->low, ctx);
+    sl_linemem_init(&st->mem, ctx, REPEAT_MEMORY);
+    *out = st;
+    return SL_OK;
+}
+
+void sl_linestate_free(sl_linestate *st)
+{
+    if (!st)
+        return;
+    sl_buf_release(&st->low);
+    sl_linemem_release(&st->mem);
+    sl_free(st->ctx, st->feat);
+    sl_free(st->ctx, st->seen);
+    sl_free(st->ctx, st);
+}
+
+/* The working view of one document. */
+typedef struct doc {
+    const char *text;
+    sl_line_feat *f;
+    sl_line_class *c;
+    unsigned char *seen;
+    size_t n;
+    size_t first_body, last_body; /* body-like lines without a cue; n if none */
+    size_t tail;                  /* the end-of-article marker, or n */
+    const char *tail_reason;      /* the marker's reason */
+    bool tail_all;                /* a real comment form: all after it goes */
+    size_t tail_from;             /* short lines after this one inherit */
+} doc;
+
+static bool blank(const doc *d, size_t i)
+{
+    return d->f[i].start == d->f[i].end;
+}
+
+static bool has_reason(const sl_line_feat *f, const char *reason)
+{
+    return f->cue && strcmp(f->cue->reason, reason) == 0;
+}
+
+static bool weak_cue(const sl_line_feat *f)
+{
+    return f->cue && (f->cue->flags & SL_CUE_WEAK);
+}
+
+static size_t next_nonblank(const doc *d, size_t i)
+{
+    for (i++; i < d->n && blank(d, i); i++)
+        ;
+    return i;
+}
+
+static size_t prev_nonblank(const doc *d, size_t i)
+{
+    while (i-- > 0)
+        if (!blank(d, i))
+            return i;
+    return d->n;
+}
+
+/* ---------------------------------------------------------------- pass 1 */
+
+static int split_lines(sl_linestate *st, const char *text, size_t len, size_t *n)
+{
+    size_t start = 0;
+    *n = 0;
+    for (;;) {
+        const char *nl = memchr(text + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        int rc = sl_grow(st->ctx, (void **)&st->feat, &st->cap_feat, *n + 1, sizeof *st->feat);
+        if (rc)
+            return rc;
+        sl_feat_shape(&st->feat[(*n)++], text, start, end);
+        if (!nl)
+            return SL_OK;
+        start = end + 1;
+    }
+}
+
+static int find_cues(sl_linestate *st, const char *text, sl_line_feat *f)
+{
+    size_t len = f->end - f->start;
+    if (len == 0 || len > LEX_MAX_BYTES)
+        return SL_OK;
+    int rc = sl_lex_fold(&st->low, text + f->start, len);
+    if (rc)
+        return rc;
+    f->cue = sl_lex_find(st->low.ptr, st->low.len, f->words);
+    sl_feat_words(f, st->low.ptr, st->low.len);
+    return SL_OK;
+}
+
+/* ---------------------------------------------------------------- pass 2 */
+
+static size_t body_chars(const doc *d, size_t i)
+{
+    const sl_line_feat *f = &d->f[i];
+    return f->body_like && !f->cue ? f->chars : 0;
+}
+
+static void find_body_span(doc *d)
+{
+    d->first_body = d->last_body = d->n;
+    for (size_t i = 0; i < d->n; i++) {
+        if (!body_chars(d, i))
+            continue;
+        if (d->first_body == d->n)
+            d->first_body = i;
+        d->last_body = i;
+    }
+}
+
+/* A comment form is several form lines together ("Leave a Reply", the
+ * e-mail notice, "Post Comment"); one "Leave a comment" link under a post
+ * is not enough to drop everything after it. */
+static bool comment_form_at(const doc *d, size_t i)
+{
+    size_t seen = 0, cues = 0;
+    for (; i < d->n && seen < 6; i++) {
+        if (blank(d, i))
+            continue;
+        seen++;
+        cues += has_reason(&d->f[i], "comment-form");
+    }
+    return cues >= 2;
+}
+
+/* The tail starts at the first marker with at most half as much body text
+ * after it as before it: a marker in the middle of an article (a share bar
+ * under the lead) must not swallow the rest.  Unless the marker is a real
+ * comment form, only the lines after the last paragraph of the tail take
+ * the marker's reason. */
+static void find_tail(doc *d)
+{
+    size_t total = 0, before = 0;
+    d->tail = d->tail_from = d->n;
+    d->tail_reason = NULL;
+    d->tail_all = false;
+    for (size_t i = 0; i < d->n; i++)
+        total += body_chars(d, i);
+    for (size_t i = 0; i < d->n; i++) {
+        const sl_line_feat *f = &d->f[i];
+        before += body_chars(d, i);
+        if (!f->cue || !(f->cue->flags & SL_CUE_MARKER) || (total - before) * 2 > before)
+            continue;
+        d->tail = d->tail_from = i;
+        d->tail_reason = f->cue->reason;
+        d->tail_all = strcmp(f->cue->reason, "comment-form") == 0 && comment_form_at(d, i);
+        for (size_t j = i + 1; j < d->n && !d->tail_all; j++)
+            if (body_chars(d, j))
+                d->tail_from = j;
+        return;
+    }
+}
+
+/* ---------------------------------------------------------------- pass 3 */
+
+static int note_repeats(sl_linestate *st, doc *d, const char *source, size_t source_len)
+{
+    int rc = sl_grow(st->ctx, (void **)&st->seen, &st->cap_seen, d->n, 1);
+    if (rc)
+        return rc;
+    d->seen = st->seen;
+    memset(d->seen, 0, d->n);
+    if (!source)
+        return SL_OK;
+    sl_linemem_next_doc(&st->mem);
+    uint64_t seed = sl_linemem_hash(0, source, source_len);
+    for (size_t i = 0; i < d->n; i++) {
+        const sl_line_feat *f = &d->f[i];
+        if (blank(d, i))
+            continue;
+        uint32_t docs;
+        rc = sl_linemem_note(&st->mem, sl_linemem_hash(seed, d->text + f->start, f->end - f->start),
+                             &docs);
+        if (rc)
+            return rc;
+        d->seen[i] = (unsigned char)(docs > 255 ? 255 : docs);
+    }
+    return SL_OK;
+}
+
+static bool inside_body(const doc *d, size_t i)
+{
+    return d->first_body < d->n && i > d->first_body && i < d->last_body;
+}
+
+/* Could this repeated line be furniture rather than a repeated sentence or
+ * subheading of the article? */
+static bool repeat_candidate(const doc *d, size_t i)
+{
+    const sl_line_feat *f = &d->f[i];
+    if (d->seen[i] < REPEAT_EDGE_DOCS || f->chars > REPEAT_MAX_CHARS || f->words > 25 ||
+        (f->sentence_like && f->words >= 6))
+        return false;
+    if (inside_body(d, i))
+        return d->seen[i] >= REPEAT_INNER_DOCS && !f->terminal;
+    return true;
+}
+
+/* When most lines repeat, the document itself is a copy of an earlier one:
+ * that is for de-duplication to judge, not a reason to empty it. */
+static bool mostly_repeated(const doc *d)
+{
+    size_t lines = 0, repeated = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (blank(d, i))
+            continue;
+        lines++;
+        repeated += d->seen[i] >= REPEAT_EDGE_DOCS;
+    }
+    return lines >= 3 && repeated * 2 >= lines;
+}
+
+/* ---------------------------------------------------------------- pass 4 */
+
+static void set_class(doc *d, size_t i, int kind, const char *reason)
+{
+    d->c[i].kind = kind;
+    d->c[i].reason = reason;
+}
+
+static void remove_as(doc *d, size_t i, const char *reason)
+{
+    if (strcmp(reason, "caption") == 0)
+        set_class(d, i, SL_LINE_CAPTION, "caption");
+    else
+        set_class(d, i, SL_LINE_BOILERPLATE, reason);
+}
+
+/* Breadcrumbs ("News / World / Asia", "Home > Sport") and menu rows. */
+static bool is_navigation(const sl_line_feat *f)
+{
+    if (f->terminal || f->words == 0 || f->words > 20 || f->alpha_words * 2 < f->words)
+        return false;
+    if (f->seps == 0)
+        return f->words >= 3 && f->words <= 15 && f->cap_words == f->alpha_words &&
+               f->menu >= 2 && f->menu * 2 >= f->words;
+    if (f->max_segment > 5)
+        return false;
+    /* Menu entries are capitalised; a list of lower-case words separated
+     * by slashes is a sentence ("serial / parallel / mixed"). */
+    bool capitalised = f->cap_words * 2 >= f->alpha_words;
+    if (capitalised && f->seps >= 2 && f->segments >= 3)
+        return true;
+    return capitalised && f->crumbs >= 1 && f->segments >= 2 && f->words <= 12 &&
+           f->max_segment <= 3;
+}
+
+/* A row of sharing buttons: "Facebook Twitter WhatsApp Email". */
+static bool is_share_row(const sl_line_feat *f)
+{
+    return f->words >= 2 && f->words <= 12 && !f->terminal &&
+           (f->social == f->words || (f->social >= 3 && f->social * 5 >= f->words * 3));
+}
+
+/* Only a web address or domain (and separators). */
+static bool is_address_only(const sl_line_feat *f)
+{
+    return f->urls > 0 && f->urls == f->words && f->words <= 3;
+}
+
+/* Random short tokens of a spam blog: "Xy2ab QwErty". */
+static bool is_junk(const sl_line_feat *f)
+{
+    return f->words <= 4 && !f->terminal && f->odd_words >= 1 &&
+           (f->odd_words == f->words || f->odd_words >= 2 || f->words <= 2);
+}
+
+/* A short line directly above a paragraph reads like a subheading. */
+static bool heads_paragraph(const doc *d, size_t i)
+{
+    size_t next = next_nonblank(d, i);
+    return next < d->n && body_chars(d, next) > 0 && !d->f[i].terminal && d->f[i].words <= 12 &&
+           d->f[i].odd_words == 0 && !d->f[i].cue;
+}
+
+/* A weak cue ("Name", "Roku") counts next to a line removed for the same
+ * reason, or after the last paragraph. */
+static bool weak_cue_confirmed(const doc *d, size_t i)
+{
+    const char *reason = d->f[i].cue->reason;
+    size_t p = prev_nonblank(d, i), q = next_nonblank(d, i);
+    if (p < d->n && has_reason(&d->f[p], reason) && !weak_cue(&d->f[p]))
+        return true;
+    if (q < d->n && has_reason(&d->f[q], reason) && !weak_cue(&d->f[q]))
+        return true;
+    return d->last_body < d->n && i > d->last_body;
+}
+
+/* Lines of the tail: furniture unless they read like a paragraph; after a
+ * comment form everything goes (comments and the spam under them). */
+static void classify_tail_line(doc *d, size_t i)
+{
+    const sl_line_feat *f = &d->f[i];
+    if (f->cue && (!weak_cue(f) || !f->body_like)) {
+        remove_as(d, i, f->cue->reason);
+    } else if (d->tail_all) {
+        remove_as(d, i, f->body_like ? "comment-form" : "spam-tail");
+    } else if (f->body_like || heads_paragraph(d, i)) {
+        return;
+    } else if (is_junk(f)) {
+        remove_as(d, i, "spam-tail");
+    } else if (strcmp(d->tail_reason, "mirror") == 0 && is_address_only(f)) {
+        remove_as(d, i, "mirror");
+    } else {
+        remove_as(d, i, d->tail_reason);
+    }
+}
+
+/* A paragraph between paragraphs that merely mentions a newsletter or a
+ * copyright ("... registering for our newsletter ...") is body: only
+ * captions, comment forms and mirror notices are trusted there. */
+static bool cue_trusted(const doc *d, size_t i)
+{
+    const sl_line_feat *f = &d->f[i];
+    if (f->cue->where != SL_CUE_ANY || !f->body_like || !inside_body(d, i))
+        return true;
+    return has_reason(f, "caption") || has_reason(f, "comment-form") || has_reason(f, "mirror");
+}
+
+static void classify_line(doc *d, size_t i, bool use_repeats)
+{
+    const sl_line_feat *f = &d->f[i];
+    bool trailing = d->last_body < d->n && i > d->last_body;
+    if (f->cue && !cue_trusted(d, i))
+        return;
+    if (f->cue && !weak_cue(f))
+        remove_as(d, i, f->cue->reason);
+    else if (f->cue && weak_cue_confirmed(d, i))
+        remove_as(d, i, f->cue->reason);
+    else if (is_navigation(f))
+        remove_as(d, i, "navigation");
+    else if (is_share_row(f))
+        remove_as(d, i, "share");
+    else if (use_repeats && repeat_candidate(d, i))
+        remove_as(d, i, "repeated");
+    else if (trailing && is_address_only(f))
+        remove_as(d, i, "signature");
+    else if (trailing && is_junk(f))
+        remove_as(d, i, "spam-tail");
+}
+
+static void classify_all(doc *d)
+{
+    bool use_repeats = !mostly_repeated(d);
+    for (size_t i = 0; i < d->n; i++) {
+        const sl_line_feat *f = &d->f[i];
+        d->c[i] = (sl_line_class){ f->start, f->end, SL_LINE_BODY, NULL, f->start };
+        if (blank(d, i))
+            d->c[i].kind = SL_LINE_BLANK;
+        else if (i == d->tail || i > d->tail_from)
+            classify_tail_line(d, i);
+        else
+            classify_line(d, i, use_repeats);
+    }
+}
+
+/* ---------------------------------------------------------------- pass 5 */
+
+/* A headline: short, one sentence at most, no final full stop, and either
+ * capitalised like a title or set apart from what follows. */
+static bool title_like(const doc *d, size_t i)
+{
+    const sl_line_feat *f = &d->f[i];
+    size_t next = next_nonblank(d, i);
+    if (next >= d->n || f->words < 2 || f->words > 25 || f->chars > 200 || f->period ||
+        f->breaks || f->seps > 1 || is_address_only(f) || f->body_like)
+        return false;
+    uint32_t last = (unsigned char)d->text[f->end - 1];
+    if (last == ',' || last == ';' || last == ':')
+        return false;
+    bool capitalised = f->alpha_words >= 3 && f->cap_words * 2 >= f->alpha_words;
+    const sl_line_feat *g = &d->f[next];
+    bool apart = next > i + 1 || d->c[next].kind != SL_LINE_BODY || body_chars(d, next) > 0 ||
+                 sl_feat_byline(d->text + g->start, g->end - g->start);
+    return capitalised || apart;
+}
+
+static size_t find_title(doc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->c[i].kind == SL_LINE_BLANK)
+            continue;
+        /* Furniture and photo captions may sit above the headline. */
+        if (d->c[i].kind == SL_LINE_BOILERPLATE || d->c[i].kind == SL_LINE_CAPTION)
+            continue;
+        if (d->c[i].kind == SL_LINE_BODY && title_like(d, i)) {
+            set_class(d, i, SL_LINE_TITLE, "title");
+            return i + 1;
+        }
+        return i;
+    }
+    return d->n;
+}
+
+/* A byline among the first few lines after the title, before any
+ * paragraph. */
+static void find_byline(doc *d, size_t from)
+{
+    size_t seen = 0;
+    for (size_t i = from; i < d->n && seen < 4; i++) {
+        if (d->c[i].kind == SL_LINE_BLANK)
+            continue;
+        seen++;
+        if (body_chars(d, i))
+            return;
+        const sl_line_feat *f = &d->f[i];
+        if (d->c[i].kind == SL_LINE_BODY &&
+            sl_feat_byline(d->text + f->start, f->end - f->start)) {
+            set_class(d, i, SL_LINE_BYLINE, "byline");
+            return;
+        }
+    }
+}
+
+/* A dateline at the start of the first body line. */
+static void find_dateline(doc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->c[i].kind != SL_LINE_BODY)
+            continue;
+        const sl_line_feat *f = &d->f[i];
+        size_t n = sl_feat_dateline(d->text + f->start, f->end - f->start);
+        if (n)
+            d->c[i].dateline_end = f->start + n;
+        return;
+    }
+}
+
+/* ---------------------------------------------------------------- entry */
+
+int sl_classify_lines(sl_linestate *st, const char *text, size_t len, const char *source,
+                      size_t source_len, sl_line_class **out, size_t *n, size_t *cap)
+{
+    if (!st || !out || !n || !cap || (!text && len))
+        return SL_EINVAL;
+    *n = 0;
+    if (!text)
+        text = "";
+    size_t lines;
+    int rc = split_lines(st, text, len, &lines);
+    for (size_t i = 0; i < lines && rc == SL_OK; i++)
+        rc = find_cues(st, text, &st->feat[i]);
+    if (rc == SL_OK)
+        rc = sl_grow(st->ctx, (void **)out, cap, lines, sizeof **out);
+    doc d = { text, st->feat, *out, NULL, lines, 0, 0, 0, NULL, false, 0 };
+    if (rc == SL_OK) {
+        find_body_span(&d);
+        rc = note_repeats(st, &d, source, source_len);
+    }
+    if (rc != SL_OK)
+        return rc;
+    find_tail(&d);
+    classify_all(&d);
+    size_t after_title = find_title(&d);
+    find_byline(&d, after_title);
+    find_dateline(&d);
+    *n = lines;
+    return SL_OK;
+}

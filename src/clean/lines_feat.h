@@ -1,0 +1,48 @@
+/* Per-line features for the line classifier: shape (length, words,
+ * capitalisation, final punctuation), separators, addresses, and the
+ * byline and dateline patterns. */
+#ifndef SL_LINES_FEAT_H
+#define SL_LINES_FEAT_H
+
+#include "../core/core.h"
+#include "lines_lex.h"
+
+typedef struct sl_line_feat {
+    size_t start, end;
+    size_t chars, words;
+    size_t cap_words;    /* words starting with an upper-case letter */
+    size_t alpha_words;  /* words starting with a letter */
+    size_t digits, letters;
+    size_t seps;         /* separator tokens: / | > » › • · */
+    size_t crumbs;       /* of which breadcrumb arrows: > » › → */
+    size_t max_segment;  /* most words between two separators */
+    size_t segments;     /* runs of words between separators */
+    size_t urls;         /* words that are web addresses or domains */
+    size_t breaks;       /* sentence breaks inside the line */
+    size_t odd_words;    /* words mixing letters and digits, or camel case */
+    bool terminal;       /* ends a sentence: . ! ? ... (before quotes) */
+    bool period;         /* ... and that end is a full stop */
+    bool sentence_like;  /* terminal with at least 5 words */
+    bool body_like;      /* a real paragraph: long, or a long sentence */
+    const sl_cue *cue;   /* lexicon cue, if any */
+    size_t social, menu; /* words naming social networks / site sections */
+} sl_line_feat;
+
+/* Shape features of text[start..end). */
+void sl_feat_shape(sl_line_feat *f, const char *text, size_t start, size_t end);
+
+/* Word features that need the folded line (social and menu words). */
+void sl_feat_words(sl_line_feat *f, const char *low, size_t len);
+
+/* Does the line read like a byline ("By A and B", "A B, Outlet")? */
+bool sl_feat_byline(const char *s, size_t len);
+
+/* Length of a leading dateline ("MOSCOW (Reuters) - ", "(CNN) "), 0 if
+ * there is none. */
+size_t sl_feat_dateline(const char *s, size_t len);
+
+/* Character classes on code points. */
+bool sl_cp_upper(uint32_t c);
+bool sl_cp_letter(uint32_t c);
+
+#endif

@@ -1,0 +1,55 @@
+/* Cue-word lexicons for the line classifier, and the helpers that match
+ * them against a case-folded line. */
+#ifndef SL_LINES_LEX_H
+#define SL_LINES_LEX_H
+
+#include "../core/core.h"
+
+/* Where in the folded line a cue must sit. */
+enum sl_cue_where {
+    SL_CUE_ANY = 0,  /* anywhere, at word boundaries */
+    SL_CUE_START,    /* at the start (after leading punctuation) */
+    SL_CUE_WHOLE,    /* the whole line, give or take punctuation */
+    SL_CUE_END       /* at the end (before trailing punctuation) */
+};
+
+enum sl_cue_flags {
+    SL_CUE_MARKER = 1u << 0, /* an end-of-article marker: starts a tail */
+    SL_CUE_WEAK = 1u << 1    /* only trusted in a tail or next to others */
+};
+
+typedef struct sl_cue {
+    const char *phrase;      /* folded (lower case, ASCII apostrophes) */
+    const char *reason;      /* "share", "caption", ... */
+    unsigned char where;     /* enum sl_cue_where */
+    unsigned char flags;     /* enum sl_cue_flags */
+    unsigned char max_words; /* longest line (in words) the cue applies to */
+} sl_cue;
+
+/* Lower-case one code point and map typographic punctuation to ASCII. */
+uint32_t sl_lex_fold_cp(uint32_t c);
+
+/* Fold s[0..len) for matching into out (reset first): lower case for Latin,
+ * Greek and Cyrillic letters, typographic apostrophes and dashes to ASCII. */
+int sl_lex_fold(sl_buf *out, const char *s, size_t len);
+
+/* The first cue of the lexicon that matches the folded line `low` of
+ * `words` words, or NULL. */
+const sl_cue *sl_lex_find(const char *low, size_t len, size_t words);
+
+/* Does the folded word w[0..len) name a social network or sharing button? */
+bool sl_lex_is_social(const char *w, size_t len);
+
+/* Does the folded word w[0..len) name a site section (a menu entry)? */
+bool sl_lex_is_menu(const char *w, size_t len);
+
+/* Does the folded word name a news outlet, agency or newsroom role? */
+bool sl_lex_is_media(const char *w, size_t len);
+
+/* Is the folded w[0..len) a byline lead word ("by", "von", "par", ...)? */
+bool sl_lex_is_by(const char *w, size_t len);
+
+/* Is the folded w[0..len) a name particle ("de", "van", "al", ...)? */
+bool sl_lex_is_particle(const char *w, size_t len);
+
+#endif
