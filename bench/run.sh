@@ -1,0 +1,281 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2317  # the stage functions are called by name
+# storyline benchmarks: speed, memory and quality figures, one per line as
+#   name value unit
+# on standard output; progress and diagnostics go to standard error.
+#
+# usage: bench/run.sh [--build=DIR] [--no-build] [BUILD_DIR] [STAGE...]
+#   BUILD_DIR    an existing CMake build directory (default: build; `make
+#                bench` passes it); --build=DIR may name a new one.  Relative
+#                paths are taken from the repository's top directory.
+#   STAGE        run only these stages (default: all): datagen clean mojibake
+#   --no-build   use the binaries in the build directory as they are,
+#                instead of running `make` first
+#
+# environment:
+#   BENCH_SIZE=100M   size of the generated corpus
+#   BENCH_SEED=1      its seed
+#   BENCH_RUNS=3      timed runs per figure; the best is reported
+#   SL_SHARED_DIR     the shared data (default: the repository's sibling ../shared)
+#
+# The corpus is cached in BUILD_DIR/bench/ and made again only when the
+# parameters change or sl-datagen is newer than it.  Exit status: 0 when
+# every stage that ran produced its figures, 1 otherwise, 2 on a usage error.
+set -euo pipefail
+
+STAGES=(datagen clean mojibake)   # later: dedup stories facts
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+
+BENCH_SIZE=${BENCH_SIZE:-100M}
+BENCH_SEED=${BENCH_SEED:-1}
+BENCH_RUNS=${BENCH_RUNS:-3}
+shared=${SL_SHARED_DIR:-$repo/../shared}
+build=build
+no_build=0
+failed=0
+
+say() { echo "bench: $*" >&2; }
+figure() { printf '%s %s %s\n' "$1" "$2" "$3"; }
+fail() { say "$*"; failed=1; }
+
+usage() {
+    sed -n '3,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2
+}
+
+is_stage() {
+    local s
+    for s in "${STAGES[@]}"; do [ "$s" = "$1" ] && return 0; done
+    return 1
+}
+
+# ---------------------------------------------------------------- helpers
+
+now_ns() { date +%s%N; }
+
+# Peak memory of a command.  GNU time when installed (Debian package
+# `time`); otherwise a Python wrapper that waits for the child with wait4()
+# and reads its ru_maxrss, which is the kernel's VmHWM at exit.
+have_gnu_time() { [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1; }
+
+# run_measured RSS_FILE CMD...: run CMD, write its peak RSS in KB to
+# RSS_FILE, return its exit status.
+run_measured() {
+    local rss_file=$1
+    shift
+    if have_gnu_time; then
+        /usr/bin/time -f %M -o "$rss_file" "$@"
+    else
+        python3 - "$rss_file" "$@" <<'PY'
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+open(sys.argv[1], "w").write(f"{usage.ru_maxrss}\n")
+sys.exit(os.waitstatus_to_exitcode(status) & 0xFF)
+PY
+    fi
+}
+
+# best_of N OUT_PREFIX CMD...: run CMD N times (its output to OUT_PREFIX.out,
+# errors to OUT_PREFIX.err); set BEST_SECONDS, BEST_RSS_KB (of the fastest
+# run) and LAST_STATUS.
+best_of() {
+    local n=$1 prefix=$2
+    shift 2
+    BEST_SECONDS='' BEST_RSS_KB='' LAST_STATUS=0
+    local i start end secs
+    for ((i = 1; i <= n; i++)); do
+        start=$(now_ns)
+        run_measured "$prefix.rss" "$@" >"$prefix.out" 2>"$prefix.err" || LAST_STATUS=$?
+        end=$(now_ns)
+        secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f", (b - a) / 1e9 }')
+        say "  run $i: ${secs}s"
+        if [ -z "$BEST_SECONDS" ] || awk -v a="$secs" -v b="$BEST_SECONDS" 'BEGIN { exit !(a < b) }'; then
+            BEST_SECONDS=$secs
+            BEST_RSS_KB=$(tail -n 1 "$prefix.rss")
+        fi
+        [ "$LAST_STATUS" -ge 2 ] && return 0   # a hard failure: no point repeating it
+    done
+    return 0
+}
+
+rate() { awk -v x="$1" -v s="$2" -v d="${3:-1}" 'BEGIN { printf "%.1f", x / d / s }'; }
+
+# --------------------------------------------------------------- building
+
+build_if_needed() {
+    if [ "$no_build" = 1 ]; then
+        say "not building; using the binaries in $build"
+    elif ! make -s BUILD="$build" all >&2; then
+        say "build failed"
+        exit 1
+    fi
+    storyline=$build/storyline
+    datagen=$build/sl-datagen
+    for b in "$storyline" "$datagen"; do
+        [ -x "$b" ] || { say "missing $b after the build"; exit 1; }
+    done
+}
+
+# The cached corpus for the current parameters; made when missing or older
+# than the generator.
+corpus_path() {
+    echo "$build/bench/corpus-$BENCH_SIZE-seed$BENCH_SEED.jsonl"
+}
+
+ensure_corpus() {
+    corpus=$(corpus_path)
+    truth=${corpus%.jsonl}.truth.jsonl
+    if [ -s "$corpus" ] && [ -s "$truth" ] && [ "$corpus" -nt "$datagen" ]; then
+        return 0
+    fi
+    mkdir -p "$build/bench"
+    say "generating a $BENCH_SIZE corpus (seed $BENCH_SEED) into $corpus"
+    "$datagen" --size="$BENCH_SIZE" --seed="$BENCH_SEED" --truth="$truth.tmp" -o "$corpus.tmp"
+    mv "$truth.tmp" "$truth"
+    mv "$corpus.tmp" "$corpus"
+}
+
+# ----------------------------------------------------------------- stages
+# One function per stage, stage_<name>; each prints its figures.  Add a
+# stage by writing its function and listing it in STAGES.
+
+# How fast the corpus generator is (writing to /dev/null).
+stage_datagen() {
+    local dir=$build/bench/datagen bytes
+    mkdir -p "$dir"
+    say "datagen: $BENCH_RUNS runs of sl-datagen --size=$BENCH_SIZE"
+    best_of "$BENCH_RUNS" "$dir/run" "$datagen" --size="$BENCH_SIZE" --seed="$BENCH_SEED"
+    if [ "$LAST_STATUS" -ne 0 ]; then
+        fail "datagen: sl-datagen failed (exit $LAST_STATUS): $(head -c 500 "$dir/run.err")"
+        return
+    fi
+    bytes=$(stat -c %s "$dir/run.out")
+    rm -f "$dir/run.out"
+    figure datagen.throughput_mb_s "$(rate "$bytes" "$BEST_SECONDS" 1e6)" MB/s
+}
+
+# `storyline clean` on the corpus: throughput, documents per second, peak memory.
+stage_clean() {
+    ensure_corpus
+    local dir=$build/bench/clean bytes docs out_docs
+    mkdir -p "$dir"
+    bytes=$(stat -c %s "$corpus")
+    docs=$(wc -l <"$corpus")
+    say "clean: $BENCH_RUNS runs of storyline clean on $((bytes / 1000000)) MB, $docs documents"
+    best_of "$BENCH_RUNS" "$dir/run" "$storyline" clean -q "$corpus"
+    if [ "$LAST_STATUS" -ge 2 ]; then
+        fail "clean: storyline clean failed (exit $LAST_STATUS): $(head -c 500 "$dir/run.err")"
+        return
+    fi
+    out_docs=$(wc -l <"$dir/run.out")
+    if [ "$out_docs" -ne "$docs" ]; then
+        say "clean: warning: $out_docs documents out of $docs (exit $LAST_STATUS)"
+    fi
+    figure clean.throughput_mb_s "$(rate "$bytes" "$BEST_SECONDS" 1e6)" MB/s
+    figure clean.docs_per_s "$(rate "$out_docs" "$BEST_SECONDS")" docs/s
+    figure clean.peak_rss_mb "$(awk -v k="$BEST_RSS_KB" 'BEGIN { printf "%.1f", k / 1024 }')" MB
+    clean_synthetic_scores "$truth" "$dir/run.out"
+}
+
+# Encoding repair on the generated corpus, from its ground truth: the share
+# of damaged documents left with no trace of the damage, and the share of
+# undamaged ones that got an encoding repair anyway.  The generator's own text never
+# contains the traces looked for (Ã, Â, â€, &name; or &#N;).
+clean_synthetic_scores() {
+    python3 - "$1" "$2" <<'PY'
+import json, re, sys
+mojibake_trace = re.compile("Ã|Â|â€")
+entity_trace = re.compile("&(#[0-9]+|[a-z]+);")
+encoding_kinds = ("mojibake", "entity", "decode", "invalid-utf8")
+n = {"mojibake": [0, 0], "entities": [0, 0], "none": [0, 0]}
+with open(sys.argv[1], encoding="utf-8") as f:
+    damage_of = {t["id"]: t["damage"] for t in map(json.loads, f)}
+with open(sys.argv[2], encoding="utf-8") as out:
+    for line in out:
+        d = json.loads(line)
+        damage = damage_of.get(d.get("id"))
+        if damage is None:
+            continue
+        if damage == "none":
+            n["none"][0] += 1
+            n["none"][1] += any(r.get("kind", "").startswith(encoding_kinds) for r in d.get("repairs", []))
+        if "mojibake" in damage:
+            n["mojibake"][0] += 1
+            n["mojibake"][1] += not mojibake_trace.search(d["text"])
+        if "entities" in damage:
+            n["entities"][0] += 1
+            n["entities"][1] += not entity_trace.search(d["text"])
+def ratio(k):
+    return "%.4f" % (n[k][1] / n[k][0]) if n[k][0] else "n/a"
+print("clean.synth_mojibake_fixed", ratio("mojibake"), "ratio")
+print("clean.synth_entities_fixed", ratio("entities"), "ratio")
+print("clean.synth_false_repair_rate", ratio("none"), "ratio")
+PY
+}
+
+# Encoding repair against the labelled mojibake cases in the shared data.
+stage_mojibake() {
+    local data=$shared/data/mojibake score=$shared/tools/mojibake_score.py
+    if [ ! -d "$data" ] || [ ! -f "$score" ]; then
+        say "mojibake: skipped, no shared data at $shared (set SL_SHARED_DIR)"
+        return
+    fi
+    local dir=$build/bench/mojibake cases name result rc
+    mkdir -p "$dir"
+    for cases in "$data"/*.jsonl; do
+        name=$(basename "$cases" .jsonl)
+        say "mojibake: $name"
+        python3 "$score" --input "$cases" >"$dir/$name.in.jsonl"
+        rc=0
+        "$storyline" clean --only=encoding "$dir/$name.in.jsonl" >"$dir/$name.out.jsonl" 2>"$dir/$name.err" || rc=$?
+        if [ "$rc" -ge 2 ]; then
+            fail "mojibake: storyline clean failed on $name (exit $rc): $(head -c 500 "$dir/$name.err")"
+            continue
+        fi
+        python3 "$score" "$cases" "$dir/$name.out.jsonl" >"$dir/$name.score"
+        # The cases it missed, by label: the commonest here, all in the file.
+        awk 'NR <= 5 && !/^[{]/' "$dir/$name.score" >&2
+        say "  (every missed case: $dir/$name.score)"
+        result=$(tail -n 1 "$dir/$name.score")
+        python3 -c '
+import json, sys
+r, name = json.loads(sys.argv[1]), sys.argv[2]
+for key in ("fix_accuracy", "false_change_rate"):
+    print("mojibake.%s.%s %s ratio" % (name, key, r[key]))' "$result" "$name"
+    done
+}
+
+# ------------------------------------------------------------------- main
+
+main() {
+    local want=()
+    for arg in "$@"; do
+        case $arg in
+        -h | --help) usage 2>&1; exit 0 ;;
+        --build=*) build=${arg#--build=} ;;
+        --no-build) no_build=1 ;;
+        *)
+            # A stage name, or (first, and an existing directory) the build dir.
+            if is_stage "$arg"; then
+                want+=("$arg")
+            elif [ ${#want[@]} -eq 0 ] && [ "$build" = build ] && [ -d "$arg" ]; then
+                build=${arg%/}
+            else
+                say "unknown stage '$arg' (stages: ${STAGES[*]})"
+                exit 2
+            fi
+            ;;
+        esac
+    done
+    [ ${#want[@]} -gt 0 ] || want=("${STAGES[@]}")
+    build_if_needed
+    say "figures: name value unit (MB = 10^6 bytes; best of $BENCH_RUNS runs)"
+    for stage in "${want[@]}"; do
+        "stage_$stage"
+    done
+    exit "$failed"
+}
+
+main "$@"
