@@ -38,6 +38,7 @@ struct sl_linestate {
     unsigned char *seen;   /* per line: documents it was seen in (capped) */
     size_t cap_seen;
     sl_linemem mem;
+    sl_lex lex;
 };
 
 int sl_linestate_new(sl_ctx *ctx, sl_linestate **out)
@@ -49,6 +50,7 @@ int sl_linestate_new(sl_ctx *ctx, sl_linestate **out)
     st->ctx = ctx;
     sl_buf_init(&st->low, ctx);
     sl_linemem_init(&st->mem, ctx, REPEAT_MEMORY);
+    sl_lex_init(&st->lex);
     *out = st;
     return SL_OK;
 }
@@ -135,7 +137,7 @@ static int find_cues(sl_linestate *st, const char *text, sl_line_feat *f)
     int rc = sl_lex_fold(&st->low, text + f->start, len);
     if (rc)
         return rc;
-    f->cue = sl_lex_find(st->low.ptr, st->low.len, f->words);
+    f->cue = sl_lex_find(&st->lex, st->low.ptr, st->low.len, f->words);
     sl_feat_words(f, st->low.ptr, st->low.len);
     return SL_OK;
 }

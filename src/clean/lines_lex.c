@@ -387,10 +387,14 @@ static const char *const particles[] = {
     "le", "al", "el", "bin", "ben", "y", "e", "and", "und", "et", "&", "и", "ve",
 };
 
+/* Called for every word of every line: reject on the first byte before
+ * comparing; strncmp stops at the end of a shorter list word. */
 static bool in_list(const char *const *list, size_t n, const char *w, size_t len)
 {
+    if (len == 0)
+        return false;
     for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+        if (list[i][0] == w[0] && strncmp(list[i], w, len) == 0 && list[i][len] == '\0')
             return true;
     return false;
 }
@@ -505,9 +509,8 @@ static bool match_any(const char *low, size_t len, const char *p, size_t plen)
     return false;
 }
 
-static bool match_cue(const sl_cue *cue, const char *low, size_t len)
+static bool match_cue(const sl_cue *cue, size_t plen, const char *low, size_t len)
 {
-    size_t plen = strlen(cue->phrase);
     size_t b = 0, e = len;
     /* Leading punctuation never belongs to a START cue that begins with it. */
     while (b < e && is_edge_punct((unsigned char)low[b]) && low[b] != cue->phrase[0])
@@ -528,10 +531,19 @@ static bool match_cue(const sl_cue *cue, const char *low, size_t len)
     }
 }
 
-const sl_cue *sl_lex_find(const char *low, size_t len, size_t words)
+_Static_assert(COUNT(cues) <= SL_LEX_MAX_CUES, "SL_LEX_MAX_CUES is too small");
+
+void sl_lex_init(sl_lex *lex)
 {
     for (size_t i = 0; i < COUNT(cues); i++)
-        if (words <= cues[i].max_words && match_cue(&cues[i], low, len))
+        lex->len[i] = (unsigned char)strlen(cues[i].phrase);
+}
+
+const sl_cue *sl_lex_find(const sl_lex *lex, const char *low, size_t len, size_t words)
+{
+    for (size_t i = 0; i < COUNT(cues); i++)
+        if (words <= cues[i].max_words && lex->len[i] <= len &&
+            match_cue(&cues[i], lex->len[i], low, len))
             return &cues[i];
     return NULL;
 }

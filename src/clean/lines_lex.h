@@ -33,9 +33,18 @@ uint32_t sl_lex_fold_cp(uint32_t c);
  * Greek and Cyrillic letters, typographic apostrophes and dashes to ASCII. */
 int sl_lex_fold(sl_buf *out, const char *s, size_t len);
 
+/* Lengths of the lexicon's phrases, computed once per classifier so that
+ * matching a line does not measure 300 strings again. */
+#define SL_LEX_MAX_CUES 512
+typedef struct sl_lex {
+    unsigned char len[SL_LEX_MAX_CUES];
+} sl_lex;
+
+void sl_lex_init(sl_lex *lex);
+
 /* The first cue of the lexicon that matches the folded line `low` of
  * `words` words, or NULL. */
-const sl_cue *sl_lex_find(const char *low, size_t len, size_t words);
+const sl_cue *sl_lex_find(const sl_lex *lex, const char *low, size_t len, size_t words);
 
 /* Does the folded word w[0..len) name a social network or sharing button? */
 bool sl_lex_is_social(const char *w, size_t len);

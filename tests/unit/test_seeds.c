@@ -24,7 +24,8 @@ static char *append(char *s, const char *a, size_t alen, const char *b)
 {
     size_t n = s ? strlen(s) : 0;
     s = realloc(s, n + alen + strlen(b) + 1);
-    memcpy(s + n, a, alen);
+    if (alen)
+        memcpy(s + n, a, alen);
     strcpy(s + n + alen, b);
     return s;
 }
