@@ -56,7 +56,7 @@ int sl_moji_fix(sl_moji *m, const uint32_t *run, size_t n, uint32_t before, uint
 /* Cost saved by a first layer that counts as evidence on its own; weaker
  * repairs are kept only when the same code page has such evidence
  * elsewhere in the text. */
-enum { SL_MOJI_STRONG_GAIN = 5, SL_MOJI_WEAK_GAIN = 1, SL_MOJI_LATER_GAIN = 3 };
+enum { SL_MOJI_STRONG_GAIN = 4, SL_MOJI_WEAK_GAIN = 1, SL_MOJI_LATER_GAIN = 3 };
 
 /* Repair kind for the layers found by sl_moji_fix. */
 const char *sl_moji_kind(const sl_moji *m);

@@ -59,6 +59,32 @@ static cinfo classify_latin1_sign(uint32_t c)
     }
 }
 
+/* Letters of Latin Extended-A used by the larger languages written with
+ * it (Polish, Czech, Slovak, Hungarian, Romanian, Turkish, Croatian,
+ * Lithuanian, long vowels of Latvian and Maori, French ligatures); the
+ * others (Maltese, Esperanto, Sami, old forms) are rarer in news. */
+static bool common_extended_latin(uint32_t c)
+{
+    static const uint16_t common[] = {
+        0x100, 0x101, 0x102, 0x103, 0x104, 0x105, 0x106, 0x107, 0x10C, 0x10D, 0x10E, 0x10F,
+        0x110, 0x111, 0x112, 0x113, 0x116, 0x117, 0x118, 0x119, 0x11A, 0x11B, 0x11E, 0x11F,
+        0x12A, 0x12B, 0x12E, 0x12F, 0x130, 0x131, 0x13D, 0x13E, 0x141, 0x142, 0x143, 0x144,
+        0x147, 0x148, 0x14C, 0x14D, 0x150, 0x151, 0x152, 0x153, 0x154, 0x155, 0x158, 0x159,
+        0x15A, 0x15B, 0x15E, 0x15F, 0x160, 0x161, 0x162, 0x163, 0x164, 0x165, 0x16A, 0x16B,
+        0x16E, 0x16F, 0x170, 0x171, 0x172, 0x173, 0x178, 0x179, 0x17A, 0x17B, 0x17C, 0x17D,
+        0x17E,
+    };
+    size_t lo = 0, hi = sizeof common / sizeof common[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (common[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < sizeof common / sizeof common[0] && common[lo] == c;
+}
+
 static cinfo classify_latin(uint32_t c)
 {
     if (c < 0xC0)
@@ -79,7 +105,7 @@ static cinfo classify_latin(uint32_t c)
         upper = false;
     if (c == 0x178)
         upper = true;
-    return ci(upper ? K_UPPER : K_LOWER, S_LATIN, 2);
+    return ci(upper ? K_UPPER : K_LOWER, S_LATIN, common_extended_latin(c) ? 2 : 3);
 }
 
 static cinfo classify_greek_cyrillic(uint32_t c)
@@ -128,6 +154,14 @@ static cinfo classify_rtl(uint32_t c)
     return ci(K_RARE, S_NONE, 3);
 }
 
+/* Combining marks that decomposed accented letters are made of (grave,
+ * acute, circumflex, tilde, macron, breve, dot, diaeresis, ring, double
+ * acute, caron, cedilla, ogonek); the others are rare in text. */
+static bool common_mark(uint32_t c)
+{
+    return (c >= 0x300 && c <= 0x30C) || c == 0x327 || c == 0x328;
+}
+
 /* U+0100..U+0FFF. */
 static cinfo classify_alphabets(uint32_t c)
 {
@@ -140,7 +174,7 @@ static cinfo classify_alphabets(uint32_t c)
     if (c < 0x300)
         return ci(K_RARE, S_NONE, 4);    /* spacing modifiers */
     if (c < 0x370)
-        return ci(K_MARK, S_NONE, 3);
+        return ci(K_MARK, S_NONE, common_mark(c) ? 3 : 5);
     if (c < 0x530)
         return c < 0x500 ? classify_greek_cyrillic(c) : ci(K_LETTER, S_CYRILLIC, 4);
     if (c < 0x700)
@@ -362,9 +396,11 @@ static int mixed_case_cost(uint32_t c, cinfo prev, cinfo cur, cinfo next)
 }
 
 /* Punctuation in the middle of a word: only apostrophes and hyphens go
- * there; low quotation marks and inverted marks open a phrase, so never
- * follow a letter. */
-static int inside_word_cost(uint32_t c, cinfo prev, cinfo cur, cinfo next)
+ * there, and dashes after a plain letter (unspaced dashes join pairs:
+ * "Paris–Berlin", "left—quietly"; after an accented letter a dash is more
+ * likely a piece of mojibake, as in "Ã–"); low quotation marks and
+ * inverted marks open a phrase, so never follow a letter. */
+static int inside_word_cost(uint32_t prev_cp, uint32_t c, cinfo prev, cinfo cur, cinfo next)
 {
     if (!is_letter_class(prev.cls))
         return 0;
@@ -376,7 +412,19 @@ static int inside_word_cost(uint32_t c, cinfo prev, cinfo cur, cinfo next)
         return 3; /* opening marks */
     if (!is_letter_class(next.cls) || c == 0x2019 || c == 0x2010 || c == 0x2011 || c < 0x80)
         return 0;
+    if ((c == 0x2013 || c == 0x2014) && prev_cp < 0x80)
+        return 0;
     return 2;
+}
+
+/* A combining mark belongs on a letter (or a symbol, for variation
+ * selectors); one at the start of a word has lost its base, which is
+ * what reading letters through the wrong page can produce ("̳Б"). */
+static int baseless_mark_cost(cinfo prev, cinfo cur)
+{
+    if (cur.cls != K_MARK)
+        return 0;
+    return prev.cls == K_SPACE || prev.cls == K_PUNCT || prev.cls == K_TPUNCT ? 4 : 0;
 }
 
 /* Latin words of two letters or more have an ASCII letter; words made of
@@ -413,8 +461,8 @@ int sl_enc_cost(const uint32_t *cps, size_t n, uint32_t before, uint32_t after)
         uint32_t next_cp = i + 1 < n ? cps[i + 1] : after;
         cinfo next = next_cp ? classify(next_cp) : none;
         cost += cur.cost + pair_cost(prev_cp, prev, cps[i], cur) +
-                lone_letter_cost(prev, cur, next) + inside_word_cost(cps[i], prev, cur, next) +
-                mixed_case_cost(cps[i], prev, cur, next);
+                lone_letter_cost(prev, cur, next) + inside_word_cost(prev_cp, cps[i], prev, cur, next) +
+                mixed_case_cost(cps[i], prev, cur, next) + baseless_mark_cost(prev, cur);
         prev = cur;
         prev_cp = cps[i];
     }

@@ -108,6 +108,43 @@ static void test_partial_damage(void **state)
                         "Prices fell \xe2\x80\x93 sharply \xe2\x80\x94 on Friday.");
 }
 
+/* One damaged character alone in a correct line has no other run to
+ * confirm its code page: the run itself must be evidence enough. */
+static void test_isolated_runs(void **state)
+{
+    fixture *f = *state;
+    const char *cases[][2] = {
+        /* unspaced dashes between words */
+        { "The Harbour\xc3\xa2\xe2\x82\xac\xe2\x80\x9c" "City ferry left late.",
+          "The Harbour\xe2\x80\x93" "City ferry left late." },
+        { "She paused\xc3\xa2\xe2\x82\xac\xe2\x80\x9dthen signed the deal.",
+          "She paused\xe2\x80\x94then signed the deal." },
+        /* a sign between digits */
+        { "The display runs at 2560\xc3\x83\xe2\x80\x94" "1440 today.",
+          "The display runs at 2560\xc3\x97" "1440 today." },
+        /* capitals with caron at the start of a name (the second byte of
+         * "\xc5\xa0" became a no-break space) */
+        { "Sales of \xc3\x85\xc2\xa0koda cars rose in May.", "Sales of \xc5\xa0koda cars rose in May." },
+        { "The play by \xc3\x84\xc5\x92" "apek opened on Friday.", "The play by \xc4\x8c" "apek opened on Friday." },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = repair(f, cases[i][0]);
+        if (strcmp(got, cases[i][1]) != 0)
+            fail_msg("isolated #%zu: got \"%s\"", i, got);
+        assert_int_equal(f->rw.n_edits, 1);
+    }
+    /* Correct words that some code page could misread into rarer letters or
+     * a combining mark without its letter stay as they are. */
+    const char *keep[] = {
+        "\xd0\xa0\xd0\xbe\xd0\xb7\xd0\xbc\xd1\x96\xd1\x80 \xd1\x84\xd0\xb0\xd0\xb9\xd0\xbb\xd0\xb0: 5 \xd0\x9c\xd1\x96\xd0\x91, 2 \xd0\x9a\xd1\x96\xd0\x91",
+        "The Paris\xe2\x80\x93" "Berlin train and the Rome\xe2\x80\x94" "Milan one.",
+    };
+    for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+        assert_string_equal(repair(f, keep[i]), keep[i]);
+        assert_int_equal(f->rw.n_edits, 0);
+    }
+}
+
 static void test_c1_controls(void **state)
 {
     fixture *f = *state;
@@ -260,6 +297,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_code_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partial_damage, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_isolated_runs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_c1_controls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_entities, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
