@@ -132,13 +132,16 @@ static int split_lines(sl_linestate *st, const char *text, size_t len, size_t *n
 static int find_cues(sl_linestate *st, const char *text, sl_line_feat *f)
 {
     size_t len = f->end - f->start;
-    if (len == 0 || len > LEX_MAX_BYTES)
+    bool words = f->words <= SL_FEAT_WORDS_MAX;
+    /* A line longer than every cue allows needs no folding at all. */
+    if (len == 0 || len > LEX_MAX_BYTES || (!words && f->words > st->lex.max_words))
         return SL_OK;
     int rc = sl_lex_fold(&st->low, text + f->start, len);
     if (rc)
         return rc;
     f->cue = sl_lex_find(&st->lex, st->low.ptr, st->low.len, f->words);
-    sl_feat_words(f, st->low.ptr, st->low.len);
+    if (words)
+        sl_feat_words(f, &st->lex, st->low.ptr, st->low.len);
     return SL_OK;
 }
 

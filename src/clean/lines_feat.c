@@ -31,8 +31,31 @@ static bool cp_digit(uint32_t c)
     return c >= '0' && c <= '9';
 }
 
-static uint32_t decode_at(const char *s, size_t len, size_t *adv)
+/* sl_cp_letter, sl_cp_upper and cp_lower with the ASCII answer inline. */
+static inline bool letter_fast(uint32_t c)
 {
+    if (c < 0x80)
+        return (c | 32) >= 'a' && (c | 32) <= 'z';
+    return sl_cp_letter(c);
+}
+
+static inline bool upper_fast(uint32_t c)
+{
+    return c < 0x80 ? c >= 'A' && c <= 'Z' : sl_cp_upper(c);
+}
+
+static inline bool lower_fast(uint32_t c)
+{
+    return c < 0x80 ? c >= 'a' && c <= 'z' : cp_lower(c);
+}
+
+/* ASCII is answered without the decoder: it is most of any text. */
+static inline uint32_t decode_at(const char *s, size_t len, size_t *adv)
+{
+    if (len > 0 && (unsigned char)s[0] < 0x80) {
+        *adv = 1;
+        return (unsigned char)s[0];
+    }
     int32_t c = sl_utf8_decode(s, len, adv);
     return c < 0 ? 0xFFFD : (uint32_t)c;
 }
@@ -77,14 +100,23 @@ static uint32_t final_mark(const char *s, size_t len)
     return final_mark_at(s, len, &at);
 }
 
+static bool separator_start(unsigned char c)
+{
+    return c == '/' || c == '|' || c == '\\' || c == ':' || c == '>' || c == 0xE2 || c == 0xC2;
+}
+
 static bool is_separator(const char *w, size_t n, bool *crumb)
 {
     static const char *const seps[] = { "/", "|", "\\", "::", "\xE2\x80\xA2", "\xC2\xB7" };
     static const char *const arrows[] = { ">", "\xC2\xBB", "\xE2\x80\xBA", "\xE2\x86\x92" };
+    *crumb = false;
+    /* No separator is longer than three bytes, and all start with one of
+     * these: most words are turned away here. */
+    if (n > 3 || !separator_start((unsigned char)w[0]))
+        return false;
     for (size_t i = 0; i < sizeof arrows / sizeof arrows[0]; i++)
         if (n == strlen(arrows[i]) && memcmp(w, arrows[i], n) == 0)
             return *crumb = true;
-    *crumb = false;
     for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++)
         if (n == strlen(seps[i]) && memcmp(w, seps[i], n) == 0)
             return true;
@@ -140,9 +172,9 @@ static bool is_odd_word(const char *w, size_t n)
     for (size_t i = 0; i < n;) {
         size_t adv;
         uint32_t c = decode_at(w + i, n - i, &adv);
-        if (sl_cp_letter(c) && cp_digit(prev) && sl_cp_letter(prev2))
+        if (letter_fast(c) && cp_digit(prev) && letter_fast(prev2))
             return true;
-        if (sl_cp_upper(c) && cp_lower(prev) && !(prev2 == 'M' && prev == 'c'))
+        if (upper_fast(c) && lower_fast(prev) && !(prev2 == 'M' && prev == 'c'))
             return true;
         prev2 = prev;
         prev = c;
@@ -166,30 +198,81 @@ static bool is_abbreviation(const char *s, size_t word_start, size_t dot)
     return false;
 }
 
-/* Sentence ends inside the line: ". X", "? X", "! X" followed by an upper
- * case letter or an opening quote, not after an abbreviation. */
+/* Start of the word that ends at s[i]: after the last space before it. */
+static size_t word_start_before(const char *s, size_t i)
+{
+    while (i > 0 && s[i - 1] != ' ')
+        i--;
+    return i;
+}
+
+/* Is the space at s[q] a sentence end inside the line: ". X", "? X",
+ * "! X" followed by an upper case letter or an opening quote, not after an
+ * abbreviation?  Needs 1 <= q and q + 1 < len. */
+static bool break_at(const char *s, size_t len, size_t q)
+{
+    size_t i = q - 1; /* the mark */
+    if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+        return false;
+    size_t adv;
+    uint32_t next = decode_at(s + q + 1, len - q - 1, &adv);
+    if (!sl_cp_upper(next) && next != '"' && next != 0x201C && next != 0xAB)
+        return false;
+    return s[i] != '.' || !is_abbreviation(s, word_start_before(s, i), i);
+}
+
+/* Sentence ends inside the line (see break_at). */
 static size_t count_breaks(const char *s, size_t len)
 {
-    size_t breaks = 0, word_start = 0;
-    for (size_t i = 0; i + 2 < len; i++) {
-        if (s[i] == ' ') {
-            word_start = i + 1;
-            continue;
-        }
-        if ((s[i] != '.' && s[i] != '!' && s[i] != '?') || s[i + 1] != ' ')
-            continue;
-        size_t adv;
-        uint32_t next = decode_at(s + i + 2, len - i - 2, &adv);
-        if (!sl_cp_upper(next) && next != '"' && next != 0x201C && next != 0xAB)
-            continue;
-        if (s[i] == '.' && is_abbreviation(s, word_start, i))
-            continue;
-        breaks++;
-    }
+    size_t breaks = 0;
+    for (size_t q = 1; q + 1 < len; q++)
+        breaks += s[q] == ' ' && break_at(s, len, q);
     return breaks;
 }
 
-static void count_word(sl_line_feat *f, const char *w, size_t n, size_t *segment)
+/* What the shape loop noticed in a word's bytes, so that the costlier
+ * word tests run only where they can succeed. */
+enum word_hint {
+    HINT_URL = 1u << 0, /* a '.' or ':': needed by any web address */
+    HINT_ODD = 1u << 1  /* a digit, or an upper-case ASCII letter or
+                           non-ASCII byte after the first: is_odd_word
+                           needs one (its capital must follow a letter) */
+};
+
+/* Classes of ASCII bytes for the shape loop, looked up instead of tested
+ * one by one.  CAPLIKE marks what may be a capital inside a word: an
+ * upper-case ASCII letter (non-ASCII characters get it too). */
+enum ascii_class { C_LETTER = 1, C_DIGIT = 2, C_CAPLIKE = 4, C_URL = 8, C_SPACE = 16 };
+enum { Lo = C_LETTER, Up = C_LETTER | C_CAPLIKE, Dg = C_DIGIT, Ur = C_URL, Sp = C_SPACE };
+static const unsigned char ascii_class[128] = {
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* 0x00 */
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* 0x10 */
+    Sp, 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  Ur, 0,  /* ' ' '.' */
+    Dg, Dg, Dg, Dg, Dg, Dg, Dg, Dg, Dg, Dg, Ur, 0,  0,  0,  0,  0,  /* 0-9 ':' */
+    0,  Up, Up, Up, Up, Up, Up, Up, Up, Up, Up, Up, Up, Up, Up, Up, /* A-O */
+    Up, Up, Up, Up, Up, Up, Up, Up, Up, Up, Up, 0,  0,  0,  0,  0,  /* P-Z */
+    0,  Lo, Lo, Lo, Lo, Lo, Lo, Lo, Lo, Lo, Lo, Lo, Lo, Lo, Lo, Lo, /* a-o */
+    Lo, Lo, Lo, Lo, Lo, Lo, Lo, Lo, Lo, Lo, Lo, 0,  0,  0,  0,  0,  /* p-z */
+};
+
+/* The word hints a character of class `cls` gives; `first` when it is the
+ * word's first byte. */
+static unsigned class_hint(unsigned cls, bool first)
+{
+    unsigned hint = (cls & C_URL) ? HINT_URL : 0;
+    if ((cls & C_DIGIT) || ((cls & C_CAPLIKE) && !first))
+        hint |= HINT_ODD;
+    return hint;
+}
+
+/* The class of the non-ASCII character at s[0..len), and its length in
+ * *adv. */
+static unsigned multibyte_class(const char *s, size_t len, size_t *adv)
+{
+    return sl_cp_letter(decode_at(s, len, adv)) ? C_LETTER | C_CAPLIKE : C_CAPLIKE;
+}
+
+static void count_word(sl_line_feat *f, const char *w, size_t n, size_t *segment, unsigned hint)
 {
     bool crumb;
     if (is_separator(w, n, &crumb)) {
@@ -208,12 +291,14 @@ static void count_word(sl_line_feat *f, const char *w, size_t n, size_t *segment
     /* Skip an opening quote or bracket before the first letter. */
     if ((first == '"' || first == '(' || first == 0x201C || first == 0xAB || first == '\'') && adv < n)
         first = decode_at(w + adv, n - adv, &adv);
-    if (sl_cp_letter(first)) {
+    if (letter_fast(first)) {
         f->alpha_words++;
-        f->cap_words += sl_cp_upper(first);
+        f->cap_words += upper_fast(first);
     }
-    f->urls += is_url_word(w, n);
-    f->odd_words += is_odd_word(w, n);
+    if (hint & HINT_URL)
+        f->urls += is_url_word(w, n);
+    if (hint & HINT_ODD)
+        f->odd_words += is_odd_word(w, n);
 }
 
 void sl_feat_shape(sl_line_feat *f, const char *text, size_t start, size_t end)
@@ -223,44 +308,79 @@ void sl_feat_shape(sl_line_feat *f, const char *text, size_t start, size_t end)
     f->end = end;
     const char *s = text + start;
     size_t len = end - start, w = 0, segment = 0;
+    unsigned hint = 0;
+    /* Counters in locals: stores through f could alias the text. */
+    size_t chars = 0, letters = 0, digits = 0, breaks = 0;
     for (size_t i = 0; i < len;) {
-        size_t adv;
-        uint32_t c = decode_at(s + i, len - i, &adv);
-        f->chars++;
-        f->letters += sl_cp_letter(c);
-        f->digits += cp_digit(c);
-        if (c == ' ') {
+        size_t adv = 1;
+        unsigned char b = (unsigned char)s[i];
+        unsigned cls = b < 0x80 ? ascii_class[b] : multibyte_class(s + i, len - i, &adv);
+        chars++;
+        letters += cls & C_LETTER;
+        digits += (cls & C_DIGIT) != 0;
+        if (cls & C_SPACE) {
+            if (i >= 1 && i + 1 < len)
+                breaks += break_at(s, len, i);
             if (i > w)
-                count_word(f, s + w, i - w, &segment);
+                count_word(f, s + w, i - w, &segment, hint);
             w = i + 1;
+            hint = 0;
+        } else {
+            hint |= class_hint(cls, i == w);
         }
         i += adv;
     }
+    f->chars = chars;
+    f->letters = letters;
+    f->digits = digits;
     if (len > w)
-        count_word(f, s + w, len - w, &segment);
+        count_word(f, s + w, len - w, &segment, hint);
     size_t at;
     uint32_t mark = final_mark_at(s, len, &at);
     f->terminal = cp_terminal(mark);
     /* A trailing ellipsis ("Rivals of the new phone...") is not a full
      * stop: headlines end that way. */
     f->period = (mark == '.' && !(at > 0 && s[at - 1] == '.')) || mark == 0x3002;
-    f->breaks = count_breaks(s, len);
+    f->breaks = breaks;
     f->sentence_like = f->terminal && f->words >= 5;
     f->body_like = (f->terminal && f->words >= 12) || f->words >= 25;
+}
+
+/* Characters stripped after and before a folded word.  (The NUL byte is
+ * in both sets, as it was when these were strchr look-ups.) */
+static bool trailing_punct(char c)
+{
+    switch (c) {
+    case ',': case '.': case ';': case ':': case '!': case '?': case '"': case '\'':
+    case '(': case ')': case '[': case ']': case '*': case '\0':
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool leading_punct(char c)
+{
+    switch (c) {
+    case '"': case '\'': case '(': case '[': case '*': case '#': case '@': case '\0':
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* Strip punctuation around a folded word. */
 static void trim_word(const char **w, size_t *n)
 {
-    while (*n && strchr(",.;:!?\"'()[]*", (*w)[*n - 1]))
+    while (*n && trailing_punct((*w)[*n - 1]))
         (*n)--;
-    while (*n && strchr("\"'([*#@", (*w)[0])) {
+    while (*n && leading_punct((*w)[0])) {
         (*w)++;
         (*n)--;
     }
 }
 
-void sl_feat_words(sl_line_feat *f, const char *low, size_t len)
+void sl_feat_words(sl_line_feat *f, const sl_lex *lex, const char *low, size_t len)
 {
     size_t w = 0;
     for (size_t i = 0; i <= len; i++) {
@@ -270,8 +390,9 @@ void sl_feat_words(sl_line_feat *f, const char *low, size_t len)
         size_t n = i - w;
         trim_word(&word, &n);
         if (n) {
-            f->social += sl_lex_is_social(word, n);
-            f->menu += sl_lex_is_menu(word, n);
+            unsigned kind = sl_lex_word_kind(lex, word, n);
+            f->social += (kind & SL_WORD_SOCIAL) != 0;
+            f->menu += (kind & SL_WORD_MENU) != 0;
         }
         w = i + 1;
     }

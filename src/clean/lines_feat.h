@@ -25,14 +25,18 @@ typedef struct sl_line_feat {
     bool sentence_like;  /* terminal with at least 5 words */
     bool body_like;      /* a real paragraph: long, or a long sentence */
     const sl_cue *cue;   /* lexicon cue, if any */
-    size_t social, menu; /* words naming social networks / site sections */
+    size_t social, menu; /* words naming social networks / site sections
+                            (0 beyond SL_FEAT_WORDS_MAX words) */
 } sl_line_feat;
 
 /* Shape features of text[start..end). */
 void sl_feat_shape(sl_line_feat *f, const char *text, size_t start, size_t end);
 
-/* Word features that need the folded line (social and menu words). */
-void sl_feat_words(sl_line_feat *f, const char *low, size_t len);
+/* Word features that need the folded line (social and menu words).  Only
+ * menu rows and share rows use them, and both are short: lines of more
+ * than SL_FEAT_WORDS_MAX words are not searched and keep 0. */
+#define SL_FEAT_WORDS_MAX 15
+void sl_feat_words(sl_line_feat *f, const sl_lex *lex, const char *low, size_t len);
 
 /* Does the line read like a byline ("By A and B", "A B, Outlet")? */
 bool sl_feat_byline(const char *s, size_t len);

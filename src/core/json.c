@@ -620,6 +620,30 @@ static bool needs_escape(uint32_t cp)
            cp == 0x2028 || cp == 0x2029;
 }
 
+/* Length of the run at s[0..len) that is written as it is: plain ASCII
+ * and valid UTF-8 characters that need no escape. */
+static size_t literal_run(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (!plain_ascii(c))
+                return i;
+            i++;
+            continue;
+        }
+        size_t adv;
+        int32_t cp = sl_utf8_decode(s + i, len - i, &adv);
+        if (cp < 0 || needs_escape((uint32_t)cp))
+            return i;
+        i += adv;
+    }
+    return len;
+}
+
+/* The output is reserved once (len + 2, escapes may grow it) and the
+ * literal runs are appended whole: one call per run, not per character. */
 int sl_json_write_string(sl_buf *out, const char *s, size_t len)
 {
     int rc = sl_buf_reserve(out, len + 2);
@@ -627,22 +651,18 @@ int sl_json_write_string(sl_buf *out, const char *s, size_t len)
         rc = sl_buf_putc(out, '"');
     size_t i = 0;
     while (rc == SL_OK && i < len) {
-        size_t run = i;
-        while (run < len && plain_ascii((unsigned char)s[run]))
-            run++;
-        if (run > i) {
-            rc = sl_buf_append(out, s + i, run - i);
-            i = run;
+        size_t run = literal_run(s + i, len - i);
+        if (run > 0) {
+            rc = sl_buf_append(out, s + i, run);
+            i += run;
             continue;
         }
         size_t adv;
         int32_t cp = sl_utf8_decode(s + i, len - i, &adv);
         if (cp < 0)
             rc = sl_buf_append(out, "\\ufffd", 6);
-        else if (needs_escape((uint32_t)cp))
-            rc = write_escape(out, (uint32_t)cp);
         else
-            rc = sl_buf_append(out, s + i, adv);
+            rc = write_escape(out, (uint32_t)cp);
         i += adv;
     }
     if (rc == SL_OK)

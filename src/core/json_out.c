@@ -198,11 +198,29 @@ int sl_out_string(sl_out *o, const char *s, size_t len)
     return rc;
 }
 
+/* Decimal digits of v, as "%lld" writes them, without printf (maps have
+ * four integers per segment). */
+static size_t format_int(int64_t v, char text[24])
+{
+    char digits[24];
+    size_t n = 0, len = 0;
+    /* Work on the magnitude as unsigned so that INT64_MIN has one. */
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        digits[n++] = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (v < 0)
+        text[len++] = '-';
+    while (n)
+        text[len++] = digits[--n];
+    return len;
+}
+
 int sl_out_int(sl_out *o, int64_t v)
 {
-    char text[32];
-    int n = snprintf(text, sizeof text, "%lld", (long long)v);
-    return raw_value(o, text, (size_t)n);
+    char text[24];
+    return raw_value(o, text, format_int(v, text));
 }
 
 /* The shortest of %.15g, %.16g and %.17g that reads back as the same

@@ -5,6 +5,7 @@
 #include "test_util.h"
 
 #include "clean/lines.h"
+#include "clean/lines_lex.h"
 #include "clean/lines_mem.h"
 #include "clean/normalize.h"
 #include "core/rewrite.h"
@@ -721,6 +722,72 @@ static void test_seeds(void **state)
     }
 }
 
+/* The per-classifier word set answers as the two word lists do. */
+static void test_lexicon_word_set(void **state)
+{
+    (void)state;
+    static sl_lex lex;
+    sl_lex_init(&lex);
+    const char *words[] = { "facebook", "whatsapp", "home", "news", "print", "search", "x",
+                            "вконтакте", "главная", "e-mail", "actualités", "xyz", "face",
+                            "facebooks", "newsroom", "" };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t n = strlen(words[i]);
+        unsigned want = (sl_lex_is_social(words[i], n) ? SL_WORD_SOCIAL : 0u) |
+                        (sl_lex_is_menu(words[i], n) ? SL_WORD_MENU : 0u);
+        assert_int_equal(sl_lex_word_kind(&lex, words[i], n), want);
+    }
+    assert_int_equal(sl_lex_word_kind(&lex, "facebook", 8), SL_WORD_SOCIAL);
+    assert_int_equal(sl_lex_word_kind(&lex, "home", 4), SL_WORD_MENU);
+    assert_int_equal(sl_lex_word_kind(&lex, "homework", 4), SL_WORD_MENU); /* length counts */
+    assert_int_equal(sl_lex_word_kind(&lex, "homework", 8), 0);
+}
+
+/* The indexed cue search: every chain (start, end, anywhere, the slow
+ * one), word boundaries, word limits and lexicon order. */
+static void test_lexicon_find(void **state)
+{
+    (void)state;
+    static sl_lex lex;
+    sl_lex_init(&lex);
+    sl_ctx *ctx = test_ctx();
+    sl_buf low;
+    sl_buf_init(&low, ctx);
+    const struct {
+        const char *line;
+        size_t words;
+        const char *phrase; /* NULL: no cue */
+    } cases[] = {
+        { "Share this article", 3, "share this article" },
+        { "*** Read more ***", 2, "read more" },
+        { "[Photo by Jane Doe]", 4, "photo by" },
+        { "[photo Jane Doe", 3, "[photo" },
+        { "Tags: politics, economy", 3, "tags:" },
+        { "Troops gather near the border (Reuters)", 6, "(reuters)" },
+        { "We note that all rights reserved here", 7, "all rights reserved" },
+        { "Ball rights reserved", 3, NULL },
+        { "Copyright 2024", 2, "copyright" },
+        { "Share", 3, NULL },
+        { "\xC2\xA9 2024 Example Media", 4, "\xC2\xA9" },
+        { "A quiet day (photo: staff) in the park", 8, "(photo:" },
+        { "Follow us on the radio", 5, "follow us" },
+        { "", 0, NULL },
+        { "...", 1, NULL },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(sl_lex_fold(&low, cases[i].line, strlen(cases[i].line)), SL_OK);
+        const sl_cue *cue = sl_lex_find(&lex, low.ptr ? low.ptr : "", low.len, cases[i].words);
+        if (!cases[i].phrase) {
+            assert_null(cue);
+            continue;
+        }
+        assert_non_null(cue);
+        assert_string_equal(cue->phrase, cases[i].phrase);
+    }
+    sl_buf_release(&low);
+    sl_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -744,6 +811,8 @@ int main(void)
         cmocka_unit_test(test_repeated_copies_kept),
         cmocka_unit_test(test_memory_is_bounded),
         cmocka_unit_test(test_oom_sweep),
+        cmocka_unit_test(test_lexicon_word_set),
+        cmocka_unit_test(test_lexicon_find),
     };
     const struct CMUnitTest seed_tests[] = {
         cmocka_unit_test(test_seeds),
