@@ -238,17 +238,36 @@ static int write_map(sl_out *o, const sl_clean_result *r)
     return rc;
 }
 
-static int write_doc(sl_out *o, const clean_job *job, const sl_doc *doc, const sl_clean_result *r)
+/* The title to write: the one found in the text, else the record's own
+ * "title" field cleaned like the text (encoding, white space). */
+static int pick_title(sl_cleaner *c, const sl_doc *doc, const sl_clean_result *r, sl_str *title)
+{
+    if (r->title.text.len) {
+        *title = r->title.text;
+        return SL_OK;
+    }
+    if (!doc->title.len) {
+        *title = (sl_str){ NULL, 0 };
+        return SL_OK;
+    }
+    return sl_clean_field(c, doc->title.ptr, doc->title.len, title);
+}
+
+static int write_doc(sl_out *o, sl_cleaner *c, const clean_job *job, const sl_doc *doc,
+                     const sl_clean_result *r)
 {
     bool lines = job->clean.steps & SL_CLEAN_LINES;
-    /* The input's title survives unless the text had one of its own. */
+    sl_str title;
+    int rc = pick_title(c, doc, r, &title);
+    if (rc)
+        return rc;
     const char *replaced[12];
     size_t n = 0;
     replaced[n++] = "text";
     replaced[n++] = "repairs";
+    if (title.len)
+        replaced[n++] = "title";
     if (lines) {
-        if (r->title.text.len)
-            replaced[n++] = "title";
         replaced[n++] = "byline";
         replaced[n++] = "dateline";
         replaced[n++] = "captions";
@@ -259,11 +278,12 @@ static int write_doc(sl_out *o, const clean_job *job, const sl_doc *doc, const s
     replaced[n] = NULL;
 
     sl_out_reset(o);
-    int rc = sl_out_begin_doc(o, doc, replaced);
+    rc = sl_out_begin_doc(o, doc, replaced);
     if (!rc) rc = sl_out_key(o, "text");
     if (!rc) rc = sl_out_string(o, r->text.ptr, r->text.len);
+    if (!rc && title.len) rc = sl_out_key(o, "title");
+    if (!rc && title.len) rc = sl_out_string(o, title.ptr, title.len);
     if (lines) {
-        if (!rc && r->title.text.len) rc = write_field(o, "title", &r->title);
         if (!rc) rc = write_field(o, "byline", &r->byline);
         if (!rc) rc = write_field(o, "dateline", &r->dateline);
         if (!rc) rc = write_span_list(o, r);
@@ -360,7 +380,7 @@ static int clean_all(clean_handles *h, clean_job *job, FILE *out)
         if (rc == SL_OK && !job->summary) {
             const char *line;
             size_t len;
-            rc = write_doc(h->out, job, &doc, r);
+            rc = write_doc(h->out, h->cleaner, job, &doc, r);
             if (rc == SL_OK)
                 rc = sl_out_finish(h->out, &line, &len);
             if (rc == SL_OK && !cli_write(out, line, len))

@@ -215,6 +215,11 @@ void sl_cleaner_free(sl_cleaner *c);
  * cleaner and stays valid until the next call. */
 int sl_clean(sl_cleaner *c, const char *text, size_t len, const char *source,
              size_t source_len, const sl_clean_result **result);
+/* Clean a short metadata field (a title given with the document): encoding
+ * repair and normalisation as the options say, line ends become spaces.
+ * The result belongs to the cleaner and stays valid until the next call of
+ * sl_clean_field; it does not disturb the result of sl_clean. */
+int sl_clean_field(sl_cleaner *c, const char *text, size_t len, sl_str *out);
 /* Map a cleaned-text offset back to the raw input text. */
 size_t sl_clean_raw_offset(const sl_clean_result *r, size_t clean_offset);
 

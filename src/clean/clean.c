@@ -14,6 +14,7 @@ struct sl_cleaner {
     sl_ctx *ctx;
     sl_clean_options opts;
     sl_rewrite enc, norm, lines, tidy;
+    sl_rewrite field_enc, field_norm; /* for sl_clean_field */
     sl_linestate *linestate;
     sl_line_class *classes;
     size_t n_classes, cap_classes;
@@ -47,6 +48,8 @@ int sl_cleaner_new(sl_ctx *ctx, sl_cleaner **out, const sl_clean_options *opts)
     sl_rewrite_init(&c->norm, ctx);
     sl_rewrite_init(&c->lines, ctx);
     sl_rewrite_init(&c->tidy, ctx);
+    sl_rewrite_init(&c->field_enc, ctx);
+    sl_rewrite_init(&c->field_norm, ctx);
     int rc = sl_linestate_new(ctx, &c->linestate);
     if (rc) {
         sl_free(ctx, c);
@@ -65,6 +68,8 @@ void sl_cleaner_free(sl_cleaner *c)
     sl_rewrite_release(&c->norm);
     sl_rewrite_release(&c->lines);
     sl_rewrite_release(&c->tidy);
+    sl_rewrite_release(&c->field_enc);
+    sl_rewrite_release(&c->field_norm);
     sl_linestate_free(c->linestate);
     sl_free(ctx, c->classes);
     sl_free(ctx, c->map);
@@ -281,4 +286,35 @@ int sl_clean(sl_cleaner *c, const char *text, size_t len, const char *source, si
 size_t sl_clean_raw_offset(const sl_clean_result *r, size_t clean_offset)
 {
     return r ? sl_map_offset(r->map, r->n_map, clean_offset, 0) : clean_offset;
+}
+
+/* Fields are short and have no lines to classify: only the encoding and
+ * normalisation steps apply, and line ends become spaces. */
+int sl_clean_field(sl_cleaner *c, const char *text, size_t len, sl_str *out)
+{
+    if (!c || !out || (!text && len))
+        return SL_EINVAL;
+    *out = (sl_str){ "", 0 };
+    const char *cur = text ? text : "";
+    size_t cur_len = len;
+    sl_rewrite_reset(&c->field_enc);
+    sl_rewrite_reset(&c->field_norm);
+    int rc = SL_OK;
+    if (c->opts.steps & SL_CLEAN_ENCODING) {
+        rc = sl_encoding_repair(&c->field_enc, cur, cur_len);
+        cur = c->field_enc.out.ptr ? c->field_enc.out.ptr : "";
+        cur_len = c->field_enc.out.len;
+    }
+    if (rc == SL_OK && (c->opts.steps & (SL_CLEAN_NORMALIZE | SL_CLEAN_LINES))) {
+        rc = sl_normalize(&c->field_norm, cur, cur_len);
+        sl_buf *b = &c->field_norm.out;
+        for (size_t i = 0; rc == SL_OK && i < b->len; i++)
+            if (b->ptr[i] == '\n')
+                b->ptr[i] = ' ';
+        cur = b->ptr ? b->ptr : "";
+        cur_len = b->len;
+    }
+    if (rc == SL_OK)
+        *out = (sl_str){ cur, cur_len };
+    return rc;
 }

@@ -43,6 +43,11 @@ static bool may_change_under_nfc(int32_t cp)
     const utf8proc_property_t *p = utf8proc_get_property(cp);
     if (p->combining_class != 0 || p->comp_exclusion)
         return true;
+    /* A starter that is the second half of a canonical pair (Indic two-part
+     * vowels: U+0B47 U+0B3E composes to U+0B4B).  utf8proc 2.x marks those
+     * with the high bit of comb_index; test_normalize checks this. */
+    if (p->comb_index != UINT16_MAX && (p->comb_index & 0x8000))
+        return true;
     return p->decomp_type == 0 && p->decomp_seqindex != UINT16_MAX;
 }
 

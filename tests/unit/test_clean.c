@@ -221,6 +221,30 @@ static void test_empty_and_blank(void **state)
     sl_ctx_free(ctx);
 }
 
+/* A metadata field is repaired and normalised without disturbing the
+ * result of the last sl_clean. */
+static void test_clean_field(void **state)
+{
+    (void)state;
+    sl_ctx *ctx = test_ctx();
+    sl_cleaner *c;
+    assert_int_equal(sl_cleaner_new(ctx, &c, NULL), SL_OK);
+    const sl_clean_result *r = clean_text(c, article, sizeof article - 1);
+    size_t text_len = r->text.len;
+    sl_str f;
+    const char *title = "Strike \xC3\xA2\xE2\x82\xAC\xE2\x80\x9C day  two\r\nand &amp; three";
+    assert_int_equal(sl_clean_field(c, title, strlen(title), &f), SL_OK);
+    const char *want = "Strike \xE2\x80\x93 day two and & three";
+    assert_int_equal(f.len, strlen(want));
+    assert_memory_equal(f.ptr, want, f.len);
+    assert_int_equal(r->text.len, text_len);
+    assert_non_null(strstr(r->text.ptr, "Dock workers"));
+    assert_int_equal(sl_clean_field(c, NULL, 0, &f), SL_OK);
+    assert_int_equal(f.len, 0);
+    sl_cleaner_free(c);
+    sl_ctx_free(ctx);
+}
+
 /* The same input gives the same result, also after other documents. */
 static void test_deterministic(void **state)
 {
@@ -286,6 +310,7 @@ int main(void)
         cmocka_unit_test(test_repairs_point_into_raw),
         cmocka_unit_test(test_steps_option),
         cmocka_unit_test(test_empty_and_blank),
+        cmocka_unit_test(test_clean_field),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_out_of_memory),
     };

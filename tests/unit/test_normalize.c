@@ -73,6 +73,9 @@ static void test_nfc(void **state)
     CHECK("\xE2\x84\xAB", "\xC3\x85");                         /* angstrom sign -> Å */
     CHECK("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB", "\xED\x95\x9C"); /* jamo -> 한 */
     CHECK("\xE0\xB8\x81\xE0\xB8\xB2\xE0\xB8\xA3", "\xE0\xB8\x81\xE0\xB8\xB2\xE0\xB8\xA3"); /* Thai */
+    /* Two-part vowels: neither half decomposes, yet they compose. */
+    CHECK("x \xE0\xAD\x87\xE0\xAC\xBE y", "x \xE0\xAD\x8B y");           /* Oriya o */
+    CHECK("\xE0\xAF\x86\xE0\xAE\xBE", "\xE0\xAF\x8A");                    /* Tamil o */
 }
 
 static void test_invalid_bytes_become_replacement(void **state)
