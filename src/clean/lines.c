@@ -12,7 +12,7 @@
 #include "lines.h"
 
 #include "lines_feat.h"
-#include "lines_match.h"
+#include "lines_lex.h"
 #include "lines_mem.h"
 
 #include <string.h>

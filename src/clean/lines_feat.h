@@ -5,7 +5,7 @@
 #define SL_LINES_FEAT_H
 
 #include "../core/core.h"
-#include "lines_match.h"
+#include "lines_lex.h"
 
 typedef struct sl_line_feat {
     size_t start, end;

@@ -5,7 +5,7 @@
 #include "test_util.h"
 
 #include "clean/lines.h"
-#include "clean/lines_match.h"
+#include "clean/lines_lex.h"
 #include "clean/lines_mem.h"
 #include "clean/normalize.h"
 #include "core/rewrite.h"
