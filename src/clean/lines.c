@@ -6,13 +6,15 @@
  *  2. the tail: the first end-of-article marker (comment form, share block,
  *     related posts, mirror notice) that has little body text after it;
  *  3. line repetition across documents of the same source;
- *  4. a reason for each line, from its cue, its shape and its place;
+ *  4. a reason for each line, from its cue (some cues hold only on lines
+ *     of a certain shape or away from the paragraphs), its shape and its
+ *     place;
  *  5. the title, the byline and the dateline near the top.
  * Doubtful lines stay body: removing a real paragraph is the worst error. */
 #include "lines.h"
 
 #include "lines_feat.h"
-#include "lines_lex.h"
+#include "lines_match.h"
 #include "lines_mem.h"
 
 #include <string.h>
@@ -129,6 +131,51 @@ static int split_lines(sl_linestate *st, const char *text, size_t len, size_t *n
     }
 }
 
+/* A credit line ("Reporting by A; Editing by B"), not a sentence that
+ * starts the same way ("Reporting by local media suggested ..."): in
+ * brackets, with a ';', or mostly capitalised words. */
+static bool credit_shape(const sl_line_feat *f, const char *line, size_t len)
+{
+    bool bracketed = line[0] == '(' && line[len - 1] == ')';
+    return bracketed || memchr(line, ';', len) || f->cap_words * 2 >= f->alpha_words;
+}
+
+/* Words of a cue phrase. */
+static size_t phrase_words(const char *p)
+{
+    size_t n = 1;
+    for (; *p; p++)
+        n += *p == ' ';
+    return n;
+}
+
+/* Some cues hold only on lines of a certain shape (enum sl_cue_flags). */
+static bool cue_shape_holds(const sl_linestate *st, const sl_line_feat *f, const char *line)
+{
+    unsigned flags = f->cue->flags;
+    size_t len = f->end - f->start;
+    if (flags & SL_CUE_DATED) {
+        size_t cue_words = phrase_words(f->cue->phrase);
+        bool at_end = f->cue->where == SL_CUE_END;
+        size_t first = at_end ? 0 : cue_words, last = at_end ? cue_words : 0;
+        if (f->body_like || !sl_feat_dated(line, len, first, last))
+            return false;
+    }
+    if ((flags & SL_CUE_CREDIT) && !credit_shape(f, line, len))
+        return false;
+    if (flags & SL_CUE_SOCIAL) {
+        /* Social words are counted only on short lines; count them here
+         * for a longer one. */
+        sl_line_feat words = { 0 };
+        sl_feat_words(&words, &st->lex, st->low.ptr, st->low.len);
+        /* A paragraph ("Follow these steps shared on Twitter to ...")
+         * needs more than one network to read as a prompt. */
+        if (words.social == 0 || f->breaks || (f->body_like && words.social < 2))
+            return false;
+    }
+    return true;
+}
+
 static int find_cues(sl_linestate *st, const char *text, sl_line_feat *f)
 {
     size_t len = f->end - f->start;
@@ -140,6 +187,8 @@ static int find_cues(sl_linestate *st, const char *text, sl_line_feat *f)
     if (rc)
         return rc;
     f->cue = sl_lex_find(&st->lex, st->low.ptr, st->low.len, f->words);
+    if (f->cue && !cue_shape_holds(st, f, text + f->start))
+        f->cue = NULL;
     if (words)
         sl_feat_words(f, &st->lex, st->low.ptr, st->low.len);
     return SL_OK;
@@ -363,15 +412,22 @@ static void classify_tail_line(doc *d, size_t i)
     }
 }
 
-/* A paragraph between paragraphs that merely mentions a newsletter or a
- * copyright ("... registering for our newsletter ...") is body: only
- * captions, comment forms and mirror notices are trusted there. */
+/* A paragraph that merely mentions a newsletter or a copyright ("...
+ * registering for our newsletter ...") is body: for a paragraph, a cue
+ * found anywhere in it is trusted only after the last paragraph (where
+ * the prompts of a page sit), or for captions, comment forms and mirror
+ * notices.  Cues of the edges (SL_CUE_EDGE) are not trusted between
+ * paragraphs at all. */
 static bool cue_trusted(const doc *d, size_t i)
 {
     const sl_line_feat *f = &d->f[i];
-    if (f->cue->where != SL_CUE_ANY || !f->body_like || !inside_body(d, i))
+    if ((f->cue->flags & SL_CUE_EDGE) && inside_body(d, i))
+        return false;
+    if (f->cue->where != SL_CUE_ANY || !f->body_like)
         return true;
-    return has_reason(f, "caption") || has_reason(f, "comment-form") || has_reason(f, "mirror");
+    if (has_reason(f, "caption") || has_reason(f, "comment-form") || has_reason(f, "mirror"))
+        return true;
+    return d->last_body == d->n || i > d->last_body;
 }
 
 static void classify_line(doc *d, size_t i, bool use_repeats)
@@ -413,6 +469,35 @@ static void classify_all(doc *d)
 
 /* ---------------------------------------------------------------- pass 5 */
 
+/* Does text[from..to) hold the bytes p[0..n)? */
+static bool text_holds(const char *text, size_t from, size_t to, const char *p, size_t n)
+{
+    for (size_t at = from; at + n <= to; at++) {
+        const char *hit = memchr(text + at, p[0], to - at - n + 1);
+        if (!hit)
+            return false;
+        at = (size_t)(hit - text);
+        if (memcmp(hit, p, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* "Name Name, Place" directly above a paragraph, with the place named
+ * again further down: a byline.  The shape alone also fits "Central
+ * Stadium, Riverside", hence the further evidence (the caller adds the
+ * position: right under the headline). */
+static bool place_byline_at(const doc *d, size_t i)
+{
+    const sl_line_feat *f = &d->f[i];
+    size_t place, next = next_nonblank(d, i);
+    if (next >= d->n || !body_chars(d, next) ||
+        !sl_feat_byline_place(d->text + f->start, f->end - f->start, &place))
+        return false;
+    return text_holds(d->text, f->end, d->f[d->n - 1].end, d->text + f->start + place,
+                      f->end - f->start - place);
+}
+
 /* A headline: short, one sentence at most, no final full stop, and either
  * capitalised like a title or set apart from what follows. */
 static bool title_like(const doc *d, size_t i)
@@ -428,7 +513,8 @@ static bool title_like(const doc *d, size_t i)
     bool capitalised = f->alpha_words >= 3 && f->cap_words * 2 >= f->alpha_words;
     const sl_line_feat *g = &d->f[next];
     bool apart = next > i + 1 || d->c[next].kind != SL_LINE_BODY || body_chars(d, next) > 0 ||
-                 sl_feat_byline(d->text + g->start, g->end - g->start);
+                 sl_feat_byline(d->text + g->start, g->end - g->start) ||
+                 place_byline_at(d, next);
     return capitalised || apart;
 }
 
@@ -449,9 +535,17 @@ static size_t find_title(doc *d)
     return d->n;
 }
 
+/* A byline may be a line that repeats across the source (the same
+ * author's name over many articles). */
+static bool byline_candidate(const doc *d, size_t i)
+{
+    return d->c[i].kind == SL_LINE_BODY ||
+           (d->c[i].kind == SL_LINE_BOILERPLATE && strcmp(d->c[i].reason, "repeated") == 0);
+}
+
 /* A byline among the first few lines after the title, before any
- * paragraph. */
-static void find_byline(doc *d, size_t from)
+ * paragraph; "Name, Place" only as the first line under a title. */
+static void find_byline(doc *d, size_t from, bool titled)
 {
     size_t seen = 0;
     for (size_t i = from; i < d->n && seen < 4; i++) {
@@ -461,8 +555,10 @@ static void find_byline(doc *d, size_t from)
         if (body_chars(d, i))
             return;
         const sl_line_feat *f = &d->f[i];
-        if (d->c[i].kind == SL_LINE_BODY &&
-            sl_feat_byline(d->text + f->start, f->end - f->start)) {
+        if (!byline_candidate(d, i))
+            continue;
+        if (sl_feat_byline(d->text + f->start, f->end - f->start) ||
+            (titled && seen == 1 && place_byline_at(d, i))) {
             set_class(d, i, SL_LINE_BYLINE, "byline");
             return;
         }
@@ -509,7 +605,8 @@ int sl_classify_lines(sl_linestate *st, const char *text, size_t len, const char
     find_tail(&d);
     classify_all(&d);
     size_t after_title = find_title(&d);
-    find_byline(&d, after_title);
+    bool titled = after_title > 0 && d.c[after_title - 1].kind == SL_LINE_TITLE;
+    find_byline(&d, after_title, titled);
     find_dateline(&d);
     *n = lines;
     return SL_OK;

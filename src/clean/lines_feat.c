@@ -516,8 +516,17 @@ static bool is_outlet_word(const token *t)
     return upper >= 2 && upper <= 5;
 }
 
-/* "A B, Outlet", "A B | Outlet", "A B - Outlet": the outlet must read as
- * one, or the pattern would take "Stadium Name, City" for a byline. */
+/* A separator between a name and an outlet: "|", a dash, "·" or "•". */
+static bool is_name_separator(const token *t)
+{
+    return (t->n == 1 && t->p[0] == '|') || is_dash(t) ||
+           (t->n == 2 && memcmp(t->p, "\xC2\xB7", 2) == 0) ||
+           (t->n == 3 && memcmp(t->p, "\xE2\x80\xA2", 3) == 0);
+}
+
+/* "A B, Outlet", "A B | Outlet", "A B - Outlet", "A B · Outlet": the
+ * outlet must read as one, or the pattern would take "Stadium Name, City"
+ * for a byline. */
 static bool byline_outlet(const token *t, size_t n)
 {
     if (n < 3 || n > 9)
@@ -526,7 +535,7 @@ static bool byline_outlet(const token *t, size_t n)
     for (size_t i = 0; i < n && !split; i++) {
         if (t[i].n && t[i].p[t[i].n - 1] == ',')
             split = right = i + 1;
-        else if (i > 0 && ((t[i].n == 1 && t[i].p[0] == '|') || is_dash(&t[i]))) {
+        else if (i > 0 && is_name_separator(&t[i])) {
             split = i;
             right = i + 1;
         }
@@ -549,6 +558,30 @@ static bool byline_outlet(const token *t, size_t n)
     return caps >= 2 && outlet;
 }
 
+/* "Valley Courier staff and wire reports", "Staff and agencies": a few
+ * capitalised words (the outlet) before a newsroom credit ending. */
+static bool byline_staff(const token *t, size_t n)
+{
+    char low[160];
+    size_t len = 0, ends[16];
+    for (size_t i = 0; i < n; i++) {
+        size_t k = fold_token(&t[i], low + len + (i > 0), sizeof low - len - 1);
+        if (!k)
+            return false;
+        if (i > 0)
+            low[len++] = ' ';
+        len += k;
+        ends[i] = len;
+    }
+    size_t tail = sl_lex_staff_tail(low, len), prefix = 0;
+    if (tail == len)
+        return false;
+    for (; prefix < n && ends[prefix] <= tail; prefix++)
+        if (!is_name_word(&t[prefix]) && !is_particle(&t[prefix]))
+            return false;
+    return prefix <= 5;
+}
+
 bool sl_feat_byline(const char *s, size_t len)
 {
     token t[16];
@@ -560,7 +593,69 @@ bool sl_feat_byline(const char *s, size_t len)
         return false;
     if (byline_by(t, n))
         return true;
-    return !cp_terminal(mark) && byline_outlet(t, n);
+    return !cp_terminal(mark) && (byline_outlet(t, n) || (n <= 10 && byline_staff(t, n)));
+}
+
+/* A word of a person's name for sl_feat_byline_place: a name word with a
+ * lower-case letter (not an all-caps place) that is no common noun of
+ * places and no outlet word. */
+static bool is_person_word(const token *t)
+{
+    char f[48];
+    size_t n = fold_token(t, f, sizeof f);
+    if (!n || !is_name_word(t) || sl_lex_is_place_noun(f, n) || sl_lex_is_media(f, n))
+        return false;
+    for (size_t i = 0; i < t->n;) {
+        size_t adv;
+        if (lower_fast(decode_at(t->p + i, t->n - i, &adv)))
+            return true;
+        i += adv;
+    }
+    return false;
+}
+
+bool sl_feat_byline_place(const char *s, size_t len, size_t *place)
+{
+    token t[6];
+    size_t n = tokenize(s, len, t, 5);
+    if (n < 3 || n > 5 || cp_terminal(final_mark(s, len)))
+        return false;
+    size_t comma = 0;
+    while (comma < n && t[comma].p[t[comma].n - 1] != ',')
+        comma++;
+    if (comma < 1 || comma > 2 || n - comma - 1 < 1 || n - comma - 1 > 2)
+        return false;
+    for (size_t i = 0; i <= comma; i++)
+        if (!is_person_word(&t[i]))
+            return false;
+    for (size_t i = comma + 1; i < n; i++) {
+        char f[48];
+        size_t k = fold_token(&t[i], f, sizeof f);
+        if (!k || !is_name_word(&t[i]) || t[i].p[t[i].n - 1] == ',' || sl_lex_is_media(f, k))
+            return false;
+    }
+    *place = (size_t)(t[comma + 1].p - s);
+    return true;
+}
+
+bool sl_feat_dated(const char *s, size_t len, size_t skip_first, size_t skip_last)
+{
+    token t[17];
+    size_t n = tokenize(s, len, t, 16), numbers = 0, other = 0;
+    if (n > 16 || skip_last > n)
+        return false;
+    for (size_t i = skip_first; i < n - skip_last; i++) {
+        char f[48];
+        size_t k = fold_token(&t[i], f, sizeof f);
+        bool number = false;
+        for (size_t j = 0; j < t[i].n && !number; j++)
+            number = cp_digit((unsigned char)t[i].p[j]);
+        if (number)
+            numbers++;
+        else if (k && !sl_lex_is_date_word(f, k))
+            other++;
+    }
+    return numbers > 0 && other <= 1;
 }
 
 /* ---------------------------------------------------------------- datelines */

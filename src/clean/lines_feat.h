@@ -5,7 +5,7 @@
 #define SL_LINES_FEAT_H
 
 #include "../core/core.h"
-#include "lines_lex.h"
+#include "lines_match.h"
 
 typedef struct sl_line_feat {
     size_t start, end;
@@ -40,6 +40,17 @@ void sl_feat_words(sl_line_feat *f, const sl_lex *lex, const char *low, size_t l
 
 /* Does the line read like a byline ("By A and B", "A B, Outlet")? */
 bool sl_feat_byline(const char *s, size_t len);
+
+/* "Katrin Berg, Lindmoor": two or three words of a person's name, a comma,
+ * one or two capitalised words (a place).  The shape alone is weak
+ * evidence (the caller wants more); *place gets the offset of the place. */
+bool sl_feat_byline_place(const char *s, size_t len, size_t *place);
+
+/* Without its first `skip_first` and last `skip_last` words (the cue),
+ * does the line hold only a date and time ("January 14, 2025, 7:40 a.m.",
+ * "vor 2 Stunden"): at least one number, and at most one word that is
+ * neither a number nor a date word? */
+bool sl_feat_dated(const char *s, size_t len, size_t skip_first, size_t skip_last);
 
 /* Length of a leading dateline ("MOSCOW (Reuters) - ", "(CNN) "), 0 if
  * there is none. */
