@@ -21,7 +21,8 @@ typedef struct sl_line_class {
     const char *reason;   /* static string for removed lines: "title",
                              "byline", "caption", "navigation", "share",
                              "subscribe", "mirror", "comment-form",
-                             "signature", "spam-tail", "repeated", ...;
+                             "signature", "spam-tail", "advert", "widget",
+                             "timestamp", "repeated";
                              NULL for body and blank lines */
     size_t dateline_end;  /* body lines: end of a leading dateline such as
                              "MOSCOW (Reuters) - ", else == start */
