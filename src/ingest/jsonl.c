@@ -172,6 +172,32 @@ static void set_str(sl_str *s, const sl_buf *b)
 
 /* Parse one non-blank line into *doc; `skipped` bytes (a BOM) came before
  * it on the line. */
+/* A first line that opens a JSON array, or is a lone "{", means a
+ * whole-file JSON document rather than JSON Lines: give one clear error and
+ * skip the file, instead of an error for every line of it. */
+static bool whole_file_json(const sl_reader *r, const char *line, size_t len, size_t *col,
+                            bool *array)
+{
+    size_t b = 0, e = len;
+    while (b < e && (line[b] == ' ' || line[b] == '\t'))
+        b++;
+    while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\t'))
+        e--;
+    *col = b + 1;
+    *array = b < e && line[b] == '[';
+    return r->line_no == 1 && (*array || (e - b == 1 && line[b] == '{'));
+}
+
+static int not_json_lines(sl_reader *r, size_t col, bool array)
+{
+    r->src_failed = true;
+    return sl_error(r->ctx, SL_EPARSE,
+                    "%s:1:%zu: not JSON Lines: the file holds %s; storyline reads one JSON "
+                    "object per line (convert with: jq -c %s); skipping the file",
+                    r->cur.path, col, array ? "a JSON array" : "pretty-printed JSON",
+                    array ? "'.[]'" : ".");
+}
+
 static int parse_record(sl_reader *r, const char *line, size_t len, size_t skipped, sl_doc *doc)
 {
     static const char *const names[N_FIELDS] = {
@@ -179,6 +205,10 @@ static int parse_record(sl_reader *r, const char *line, size_t len, size_t skipp
     };
     size_t off;
     int rc = sl_json_parse_object(r->ctx, line, len, r->opts.max_depth, &r->obj, &off);
+    size_t col;
+    bool array;
+    if (rc != SL_OK && whole_file_json(r, line, len, &col, &array))
+        return not_json_lines(r, skipped + col, array);
     if (rc != SL_OK)
         return located_error(r, rc, skipped + off);
     for (int f = 0; f < N_FIELDS && rc == SL_OK; f++)

@@ -113,6 +113,16 @@ expect_err "notext.jsonl:2:"
 expect_err "notext.jsonl:3:"
 expect_ids t1 t2
 
+case="a JSON array or pretty-printed JSON instead of JSON Lines"
+printf '[\n  {"id": "x1", "text": "one"},\n  {"id": "x2", "text": "two"}\n]\n' >array.json
+printf '{\n  "id": "x3",\n  "text": "three"\n}\n' >pretty.json
+run a.jsonl array.json pretty.json b.jsonl
+expect_exit 1
+expect_err "array.json:1:1: not JSON Lines"
+expect_err "pretty.json:1:1: not JSON Lines"
+expect_ids g1 g2
+[ "$(grep -c 'array.json' err.txt)" -eq 1 ] || fail "one error per file, not one per line"
+
 case="empty file"
 : >empty.jsonl
 run a.jsonl empty.jsonl b.jsonl
