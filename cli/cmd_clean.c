@@ -166,7 +166,7 @@ static int write_field(sl_out *o, const char *key, const sl_field *f)
     return rc ? rc : sl_out_string(o, f->text.ptr, f->text.len);
 }
 
-static int write_span_list(sl_out *o, const sl_clean_result *r)
+static int write_captions_and_removals(sl_out *o, const sl_clean_result *r)
 {
     int rc = sl_out_key(o, "captions");
     if (!rc) rc = sl_out_begin_array(o);
@@ -286,7 +286,7 @@ static int write_doc(sl_out *o, sl_cleaner *c, const clean_job *job, const sl_do
     if (lines) {
         if (!rc) rc = write_field(o, "byline", &r->byline);
         if (!rc) rc = write_field(o, "dateline", &r->dateline);
-        if (!rc) rc = write_span_list(o, r);
+        if (!rc) rc = write_captions_and_removals(o, r);
     }
     if (!rc) rc = write_repairs(o, doc, r);
     if (!rc && job->map) rc = write_map(o, r);
