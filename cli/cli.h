@@ -55,4 +55,27 @@ void cli_progress_done(cli_progress *p);
 /* Write all of data to stdout; false on a write error (reported). */
 bool cli_write(FILE *out, const char *data, size_t len);
 
+/* Scores are written with four decimals: more is noise, and short
+ * numbers keep the output readable and stable across platforms. */
+double cli_round4(double v);
+
+/* Options every reading command takes (values for getopt_long). */
+enum { CLI_OPT_MAX_LINE = 1000, CLI_OPT_MAX_DOC, CLI_OPT_MAX_DEPTH };
+#define CLI_READER_LONGOPTS \
+    { "max-line", required_argument, NULL, CLI_OPT_MAX_LINE }, \
+    { "max-doc", required_argument, NULL, CLI_OPT_MAX_DOC }, \
+    { "max-depth", required_argument, NULL, CLI_OPT_MAX_DEPTH }
+/* Handle one of those options; false when `opt` is not one of them.  A bad
+ * value sets *status to the usage exit code. */
+bool cli_reader_option(int opt, const char *arg, sl_reader_options *o, int *status);
+/* Add argv[first..argc) to the reader, standard input when there are none;
+ * returns EXIT_IO when an input cannot be opened (the others still are). */
+int cli_add_inputs(sl_ctx *ctx, sl_reader *reader, int argc, char **argv, int first);
+/* Report a rejected record (unless quiet) and fold its exit code in. */
+bool cli_read_error(sl_ctx *ctx, int rc, bool quiet, int *status);
+/* Standard output when path is NULL; NULL (reported) when it cannot open. */
+FILE *cli_open_output(const char *path);
+/* Flush and close; returns EXIT_IO (reported) on a write error, else status. */
+int cli_close_output(FILE *out, const char *path, int status);
+
 #endif

@@ -8,6 +8,8 @@
 const cli_command cli_commands[] = {
     { "clean", cmd_clean, "repair encoding, normalise, strip boilerplate; find title, byline, captions",
       cmd_clean_usage },
+    { "dedup", cmd_dedup, "find exact copies, near duplicates, revisions and contained texts",
+      cmd_dedup_usage },
     { "help", cmd_help, "show help for storyline or one command", cmd_help_usage },
     { "version", cmd_version, "print the version", cmd_version_usage },
 };

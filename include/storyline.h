@@ -125,6 +125,8 @@ int sl_reader_next(sl_reader *r, sl_doc *doc);
 /* Bytes of input consumed so far (compressed size for .gz/.zst), for
  * progress reporting. */
 uint64_t sl_reader_bytes(const sl_reader *r);
+/* Does the JSON record carry a member named `key` (any value)? */
+int sl_doc_has_field(const sl_doc *doc, const char *key);
 
 /* ---------------------------------------------------------------- output */
 
@@ -222,6 +224,92 @@ int sl_clean(sl_cleaner *c, const char *text, size_t len, const char *source,
 int sl_clean_field(sl_cleaner *c, const char *text, size_t len, sl_str *out);
 /* Map a cleaned-text offset back to the raw input text. */
 size_t sl_clean_raw_offset(const sl_clean_result *r, size_t clean_offset);
+
+/* ---- Duplicates, versions and containment (storyline dedup) ----
+ *
+ * Documents are added one by one in input order.  Each is reduced to the set
+ * of its shingles (word 5-grams; character grams for Chinese, Japanese and
+ * South-East Asian scripts), a hash of its text for exact copies, and a few
+ * numbers used to order versions.  A compact in-memory index of "anchor"
+ * shingles (a content-defined sample, the same shingles in every document)
+ * proposes earlier documents sharing material; every candidate is then
+ * verified with the exact shingle sets, which are kept in a spill store (a
+ * temporary file, or memory), not in the index.  See docs/dedup.md. */
+typedef struct sl_dedup sl_dedup;
+typedef struct sl_dedup_doc sl_dedup_doc;
+
+#define SL_DEDUP_OPTIONS_VERSION 1
+typedef struct sl_dedup_options {
+    unsigned version;
+    unsigned anchor_rate;     /* one shingle in anchor_rate is an index anchor */
+    unsigned anchor_cap;      /* anchors in more documents than this are not indexed */
+    unsigned max_verify;      /* candidates verified per document, most shared anchors first */
+    double near;              /* Jaccard for a near duplicate */
+    double revision;          /* containment of the smaller text for a revision */
+    double revision_titled;   /* the same when the titles agree */
+    double contained;         /* containment for "contained" ... */
+    double contained_ratio;   /* ... when smaller/larger size is at most this */
+    double copy_ratio;        /* between outlets, contained below this size ratio, else near */
+    uint64_t window;          /* only the last `window` documents are candidates; 0: all */
+    int spill_to_file;        /* 1: shingle sets in a temporary file; 0: in memory */
+} sl_dedup_options;
+#define SL_DEDUP_OPTIONS_INIT \
+    { SL_DEDUP_OPTIONS_VERSION, 32, 256, 64, 0.88, 0.72, 0.5, 0.8, 0.5, 0.8, 0, 1 }
+
+typedef enum sl_dup_relation {
+    SL_DUP_UNIQUE = 0,
+    SL_DUP_CONTAINED,   /* this text is largely inside a longer one */
+    SL_DUP_REVISION,    /* a later version of the same article */
+    SL_DUP_NEAR,        /* the same article with small edits */
+    SL_DUP_EXACT        /* the same text after cleaning */
+} sl_dup_relation;
+const char *sl_dup_relation_name(sl_dup_relation r);
+
+/* A document's features, computed without touching the index, so workers
+ * can prepare documents in parallel.  Reusable: prepare overwrites. */
+int sl_dedup_doc_new(sl_ctx *ctx, sl_dedup_doc **out);
+void sl_dedup_doc_free(sl_dedup_doc *p);
+/* `text` is the cleaned text; `title` and `source` (the outlet; either may
+ * be NULL) tell copies between outlets from one outlet's revisions. */
+int sl_dedup_prepare(sl_dedup_doc *p, const sl_dedup_options *opts, const char *text,
+                     size_t len, const char *title, size_t title_len, const char *source,
+                     size_t source_len);
+
+int sl_dedup_new(sl_ctx *ctx, sl_dedup **out, const sl_dedup_options *opts);
+void sl_dedup_free(sl_dedup *d);
+/* Add the next document: find and verify its relations to earlier ones.
+ * `published` (may be NULL) is an ISO 8601 date used to order versions.
+ * Documents are numbered 0, 1, ... in the order they are added. */
+int sl_dedup_add(sl_dedup *d, const char *id, size_t id_len, const char *published,
+                 size_t published_len, const sl_dedup_doc *p);
+uint64_t sl_dedup_count(const sl_dedup *d);
+
+/* The relation of document i: its strongest link to another document, where
+ * the later copy, the later version or the contained text points to the
+ * other.  Final once every document that can still pair with it has been
+ * added (all of them, or the next `window`).  cluster is the id of the
+ * earliest member of its group of related documents at that time. */
+typedef struct sl_dup {
+    sl_dup_relation relation;
+    uint64_t of;           /* document number, or UINT64_MAX when unique */
+    double similarity;     /* Jaccard (exact, near, unique: best seen) or containment */
+    uint64_t cluster;      /* document number of the cluster's earliest member */
+} sl_dup;
+int sl_dedup_result(sl_dedup *d, uint64_t i, sl_dup *out);
+const char *sl_dedup_id(const sl_dedup *d, uint64_t i, size_t *len);
+
+/* Every verified related pair, in the order found.  a is the earlier version,
+ * the copy found first, or the contained text; b the other. */
+typedef struct sl_dup_pair {
+    uint64_t a, b;
+    sl_dup_relation relation;
+    double jaccard, contain_a, contain_b; /* |A n B| / |A|, / |B| */
+    const char *order;  /* for revisions: "published", "added-material", "tense", "input-order" */
+} sl_dup_pair;
+size_t sl_dedup_pair_count(const sl_dedup *d);
+int sl_dedup_pair(const sl_dedup *d, size_t i, sl_dup_pair *out);
+/* Bytes of memory held per document by the index and records (for docs). */
+size_t sl_dedup_memory(const sl_dedup *d);
 
 #ifdef __cplusplus
 }

@@ -435,3 +435,8 @@ int sl_reader_next(sl_reader *r, sl_doc *doc)
             return rc;
     }
 }
+
+int sl_doc_has_field(const sl_doc *doc, const char *key)
+{
+    return doc && doc->members && key && sl_json_find(doc->members, key) >= 0;
+}

@@ -1,0 +1,240 @@
+/* storyline dedup: read, clean, index, then write each document with its
+ * relation once it is final. */
+#include "dedup_spill.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct dedup_state {
+    sl_ctx *ctx;
+    sl_reader *reader;
+    sl_cleaner *cleaner;
+    sl_out *out;
+    sl_dedup *d;
+    sl_dedup_doc *prep;
+    spill records;   /* output records without their closing brace */
+    spill texts;     /* --pairs: compared text and clean map */
+    uint64_t emitted;
+    char *buf;
+    size_t cap;
+    uint64_t by_relation[5];
+} dedup_state;
+
+static void close_state(dedup_state *s)
+{
+    spill_close(&s->records);
+    spill_close(&s->texts);
+    free(s->buf);
+    sl_dedup_doc_free(s->prep);
+    sl_dedup_free(s->d);
+    sl_out_free(s->out);
+    sl_cleaner_free(s->cleaner);
+    sl_reader_free(s->reader);
+    sl_ctx_free(s->ctx);
+}
+
+static int open_state(dedup_state *s, dedup_job *job)
+{
+    sl_clean_options clean = SL_CLEAN_OPTIONS_INIT;
+    if (sl_ctx_new(&s->ctx, NULL) || sl_reader_new(s->ctx, &s->reader, &job->reader) ||
+        sl_cleaner_new(s->ctx, &s->cleaner, &clean) || sl_out_new(s->ctx, &s->out) ||
+        sl_dedup_new(s->ctx, &s->d, &job->dedup) || sl_dedup_doc_new(s->ctx, &s->prep)) {
+        cli_error("%s", s->ctx ? sl_errmsg(s->ctx) : "out of memory");
+        return EXIT_IO;
+    }
+    if ((job->pairs || !job->summary) && !spill_open(job->pairs ? &s->texts : &s->records))
+        return EXIT_IO;
+    return EXIT_OK;
+}
+
+/* The text to compare: cleaned here, unless the record went through
+ * `storyline clean` already (it has "repairs") or --no-clean says so.
+ * *r is NULL when the text is the input's own. */
+static int compared_text(dedup_state *s, const dedup_job *job, const sl_doc *doc, sl_str *text,
+                         sl_str *title, const sl_clean_result **r)
+{
+    *r = NULL;
+    *text = doc->text;
+    *title = doc->title;
+    if (job->no_clean || sl_doc_has_field(doc, "repairs"))
+        return SL_OK;
+    int rc = sl_clean(s->cleaner, doc->text.ptr, doc->text.len, doc->source.ptr, doc->source.len, r);
+    if (rc)
+        return rc;
+    *text = (*r)->text;
+    if ((*r)->title.text.len) {
+        *title = (*r)->title.text;
+        return SL_OK;
+    }
+    return sl_clean_field(s->cleaner, doc->title.ptr, doc->title.len, title);
+}
+
+/* The record as it will be written, less its closing brace: "dup" goes
+ * after it once known. */
+static bool keep_record(dedup_state *s, const sl_doc *doc)
+{
+    static const char *const replaced[] = { "dup", NULL };
+    const char *line;
+    size_t len;
+    sl_out_reset(s->out);
+    if (sl_out_begin_doc(s->out, doc, replaced) || sl_out_finish(s->out, &line, &len)) {
+        cli_error("%s", sl_errmsg(s->ctx));
+        return false;
+    }
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '}'))
+        len--;
+    return spill_put(&s->records, line, len) && spill_end_item(&s->records);
+}
+
+/* With --pairs: the compared text and the map back to the input text. */
+static bool keep_text(dedup_state *s, const sl_str *text, const sl_clean_result *r)
+{
+    uint64_t len = text->len, n_map = r ? r->n_map : 0;
+    return spill_put(&s->texts, &len, sizeof len) && spill_put(&s->texts, &n_map, sizeof n_map) &&
+           spill_put(&s->texts, text->ptr, text->len) &&
+           spill_put(&s->texts, r ? (const void *)r->map : "", n_map * sizeof(sl_map_seg)) &&
+           spill_end_item(&s->texts);
+}
+
+static int write_dup(dedup_state *s, sl_out *o, uint64_t i)
+{
+    sl_dup dup;
+    int rc = sl_dedup_result(s->d, i, &dup);
+    size_t len;
+    const char *id = sl_dedup_id(s->d, dup.cluster, &len);
+    if (!rc) rc = sl_out_key(o, "dup");
+    if (!rc) rc = sl_out_begin_object(o);
+    if (!rc) rc = sl_out_key(o, "cluster");
+    if (!rc) rc = sl_out_string(o, id, len);
+    if (!rc) rc = sl_out_key(o, "relation");
+    if (!rc) rc = sl_out_string(o, sl_dup_relation_name(dup.relation),
+                                strlen(sl_dup_relation_name(dup.relation)));
+    if (!rc) rc = sl_out_key(o, "of");
+    if (!rc && dup.of == UINT64_MAX)
+        rc = sl_out_null(o);
+    else if (!rc) {
+        id = sl_dedup_id(s->d, dup.of, &len);
+        rc = sl_out_string(o, id, len);
+    }
+    if (!rc) rc = sl_out_key(o, "similarity");
+    if (!rc) rc = sl_out_double(o, cli_round4(dup.similarity));
+    if (!rc) rc = sl_out_end_object(o);
+    if (!rc) s->by_relation[dup.relation]++;
+    return rc;
+}
+
+/* Write document i: its kept record, then ", "dup": {...}}". */
+static bool emit(dedup_state *s, const dedup_job *job, uint64_t i, FILE *out)
+{
+    const char *tail;
+    size_t tail_len, len;
+    sl_out_reset(s->out);
+    int rc = sl_out_begin_object(s->out);
+    if (!rc) rc = write_dup(s, s->out, i);
+    if (!rc) rc = sl_out_finish(s->out, &tail, &tail_len);
+    if (rc) {
+        cli_error("%s", sl_errmsg(s->ctx));
+        return false;
+    }
+    if (job->summary)
+        return true;
+    if (!spill_get(&s->records, (size_t)i, &s->buf, &s->cap, &len))
+        return false;
+    return cli_write(out, s->buf, len) && cli_write(out, ", ", 2) &&
+           cli_write(out, tail + 1, tail_len - 1);
+}
+
+static bool emit_ready(dedup_state *s, const dedup_job *job, FILE *out, bool all)
+{
+    uint64_t n = sl_dedup_count(s->d);
+    uint64_t ready = all ? n : (n > job->dedup.window ? n - job->dedup.window : 0);
+    for (; s->emitted < ready; s->emitted++)
+        if (!job->pairs && !emit(s, job, s->emitted, out))
+            return false;
+    return true;
+}
+
+static int add_doc(dedup_state *s, dedup_job *job, const sl_doc *doc)
+{
+    sl_str text, title;
+    const sl_clean_result *r;
+    int rc = compared_text(s, job, doc, &text, &title, &r);
+    if (!rc)
+        rc = sl_dedup_prepare(s->prep, &job->dedup, text.ptr, text.len, title.ptr, title.len,
+                              doc->source.ptr, doc->source.len);
+    if (!rc)
+        rc = sl_dedup_add(s->d, doc->id.ptr, doc->id.len, doc->published.ptr, doc->published.len,
+                          s->prep);
+    if (rc) {
+        cli_error("%s:%llu: %s", doc->origin, (unsigned long long)doc->line, sl_errmsg(s->ctx));
+        return cli_exit_for(rc);
+    }
+    bool kept = job->pairs ? keep_text(s, &text, r) : job->summary ? true : keep_record(s, doc);
+    return kept ? EXIT_OK : EXIT_IO;
+}
+
+static void print_summary(FILE *f, const dedup_state *s, const dedup_job *job)
+{
+    fprintf(f, "documents:   %llu read, %llu rejected\n", (unsigned long long)job->docs,
+            (unsigned long long)job->rejected);
+    for (int r = SL_DUP_EXACT; r >= SL_DUP_UNIQUE; r--)
+        fprintf(f, "%-12s %llu\n", sl_dup_relation_name((sl_dup_relation)r),
+                (unsigned long long)s->by_relation[r]);
+    fprintf(f, "pairs:       %zu related\n", sl_dedup_pair_count(s->d));
+    fprintf(f, "memory:      %.0f bytes per document\n",
+            job->docs ? (double)sl_dedup_memory(s->d) / (double)job->docs : 0.0);
+}
+
+static int read_all(dedup_state *s, dedup_job *job, FILE *out)
+{
+    int status = EXIT_OK;
+    cli_progress progress;
+    cli_progress_init(&progress);
+    for (;;) {
+        sl_doc doc;
+        int rc = sl_reader_next(s->reader, &doc);
+        if (rc == SL_EOF)
+            break;
+        if (rc != SL_OK) {
+            job->rejected++;
+            cli_read_error(s->ctx, rc, job->quiet, &status);
+            continue;
+        }
+        int st = add_doc(s, job, &doc);
+        if (st == EXIT_IO)
+            return EXIT_IO;
+        if (st != EXIT_OK) {
+            job->rejected++;
+            status = cli_worse(status, st);
+            continue;
+        }
+        job->docs++;
+        if (job->dedup.window && !emit_ready(s, job, out, false))
+            return EXIT_IO;
+        cli_progress_update(&progress, job->docs, sl_reader_bytes(s->reader));
+    }
+    cli_progress_done(&progress);
+    return status;
+}
+
+int dedup_run(dedup_job *job, int argc, char **argv, int first, FILE *out)
+{
+    dedup_state s;
+    memset(&s, 0, sizeof s);
+    int status = open_state(&s, job);
+    if (status != EXIT_OK) {
+        close_state(&s);
+        return status;
+    }
+    status = cli_add_inputs(s.ctx, s.reader, argc, argv, first); /* the others are still read */
+    int read_status = read_all(&s, job, out);
+    status = read_status == EXIT_IO ? EXIT_IO : cli_worse(status, read_status);
+    if (read_status != EXIT_IO && !emit_ready(&s, job, out, true))
+        status = EXIT_IO;
+    if (read_status != EXIT_IO && job->pairs)
+        status = cli_worse(status, dedup_write_pairs(job, s.ctx, s.d, &s.texts, out));
+    if (read_status != EXIT_IO && job->summary)
+        print_summary(out, &s, job);
+    close_state(&s);
+    return status;
+}

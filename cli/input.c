@@ -1,0 +1,82 @@
+/* Input handling shared by the commands that read documents. */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+bool cli_reader_option(int opt, const char *arg, sl_reader_options *o, int *status)
+{
+    size_t v;
+    switch (opt) {
+    case CLI_OPT_MAX_LINE:
+        if (!cli_parse_size(arg, &o->max_line) || o->max_line == 0)
+            *status = cli_usage_error("--max-line takes a size such as 64M, not '%s'", arg);
+        return true;
+    case CLI_OPT_MAX_DOC:
+        if (!cli_parse_size(arg, &o->max_doc) || o->max_doc == 0)
+            *status = cli_usage_error("--max-doc takes a size such as 64M, not '%s'", arg);
+        return true;
+    case CLI_OPT_MAX_DEPTH:
+        if (!cli_parse_size(arg, &v) || v == 0 || v > 10000)
+            *status = cli_usage_error("--max-depth takes a number from 1 to 10000, not '%s'", arg);
+        else
+            o->max_depth = (unsigned)v;
+        return true;
+    default:
+        return false;
+    }
+}
+
+int cli_add_inputs(sl_ctx *ctx, sl_reader *reader, int argc, char **argv, int first)
+{
+    int status = EXIT_OK;
+    for (int i = first; i < argc; i++) {
+        if (sl_reader_add(reader, argv[i]) != SL_OK) {
+            cli_error("%s", sl_errmsg(ctx));
+            status = EXIT_IO;
+        }
+    }
+    if (first == argc && sl_reader_add(reader, "-") != SL_OK) {
+        cli_error("%s", sl_errmsg(ctx));
+        status = EXIT_IO;
+    }
+    return status;
+}
+
+bool cli_read_error(sl_ctx *ctx, int rc, bool quiet, int *status)
+{
+    if (!quiet || rc == SL_ENOMEM || rc == SL_EIO)
+        cli_error("%s", sl_errmsg(ctx));
+    *status = cli_worse(*status, cli_exit_for(rc));
+    return true;
+}
+
+FILE *cli_open_output(const char *path)
+{
+    FILE *out = stdout;
+    if (path && !(out = fopen(path, "wb"))) {
+        cli_error("cannot open '%s' for writing: %s", path, strerror(errno));
+        return NULL;
+    }
+    /* Documents are written one line at a time; a large buffer (not for a
+     * terminal, which keeps its line buffering) saves most write calls. */
+    if (!isatty(fileno(out)))
+        setvbuf(out, NULL, _IOFBF, 1 << 20);
+    return out;
+}
+
+int cli_close_output(FILE *out, const char *path, int status)
+{
+    if (fflush(out) != 0 || (out != stdout && fclose(out) != 0)) {
+        cli_error("cannot write '%s': %s", path ? path : "standard output", strerror(errno));
+        return EXIT_IO;
+    }
+    return status;
+}
+
+double cli_round4(double v)
+{
+    return round(v * 10000.0) / 10000.0;
+}

@@ -1,0 +1,171 @@
+/* Ordering versions of one article.  Given dates decide when both texts
+ * have them; otherwise the evidence is the text itself: a later version
+ * adds material (it contains more of the earlier one than the earlier one
+ * contains of it) and reports as done what the earlier one announced
+ * ("are due to hold" becomes "held"), so it carries fewer future markers. */
+#include "dedup/dedup_rec.h"
+
+#include <string.h>
+
+/* Phrases announcing something still to come, lower case, matched on word
+ * boundaries.  English only for now; other languages add their own list. */
+static const char *const future_phrases[] = {
+    "will", "is due to", "are due to", "is expected to", "are expected to",
+    "is set to", "are set to", "is to", "are to", "plans to", "plan to",
+    "is scheduled to", "are scheduled to", "is planning to", "are planning to",
+    "upcoming", "later today", "later this week", "next week", "ahead of",
+};
+
+static int word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '\'' || c >= 0x80;
+}
+
+static int lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Does the phrase start at text[i] and end on a word boundary?  Spaces in
+ * the phrase match one run of white space. */
+static int phrase_at(const char *text, size_t len, size_t i, const char *ph)
+{
+    while (*ph) {
+        if (*ph == ' ') {
+            if (i >= len || (text[i] != ' ' && text[i] != '\n'))
+                return 0;
+            while (i < len && (text[i] == ' ' || text[i] == '\n'))
+                i++;
+            ph++;
+            continue;
+        }
+        if (i >= len || lower((unsigned char)text[i]) != *ph)
+            return 0;
+        i++;
+        ph++;
+    }
+    return i == len || !word_byte((unsigned char)text[i]);
+}
+
+uint32_t sl_dedup_future_markers(const char *text, size_t len)
+{
+    uint32_t n = 0;
+    size_t nph = sizeof future_phrases / sizeof future_phrases[0];
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && word_byte((unsigned char)text[i - 1]))
+            continue; /* phrases start at a word start */
+        int c = lower((unsigned char)text[i]);
+        if (c < 'a' || c > 'z')
+            continue;
+        for (size_t k = 0; k < nph; k++)
+            if (future_phrases[k][0] == c && phrase_at(text, len, i, future_phrases[k])) {
+                n++;
+                break;
+            }
+    }
+    return n;
+}
+
+const char *sl_dedup_order_name(uint8_t order)
+{
+    switch (order) {
+    case DD_ORDER_PUBLISHED: return "published";
+    case DD_ORDER_MATERIAL: return "added-material";
+    case DD_ORDER_TENSE: return "tense";
+    case DD_ORDER_BOTH: return "tense+added-material";
+    case DD_ORDER_INPUT: return "input-order";
+    default: return NULL;
+    }
+}
+
+/* Future markers per 1000 shingles, the size measure of a text. */
+static double future_rate(const dd_rec *r)
+{
+    return r->n_set ? 1000.0 * r->future / r->n_set : 0.0;
+}
+
+/* Votes: +1 says b is later, -1 says a is later, 0 no evidence. */
+static int material_vote(const dd_rec *ra, const dd_rec *rb)
+{
+    double big = ra->n_set > rb->n_set ? ra->n_set : rb->n_set;
+    double diff = (double)rb->n_set - (double)ra->n_set;
+    if (big == 0 || (diff < 0 ? -diff : diff) < 0.1 * big)
+        return 0;
+    return diff > 0 ? 1 : -1;
+}
+
+static int tense_vote(const dd_rec *ra, const dd_rec *rb)
+{
+    uint32_t fa = ra->future, fb = rb->future;
+    uint32_t gap = fa > fb ? fa - fb : fb - fa;
+    double rate_gap = future_rate(ra) - future_rate(rb);
+    if (gap < 2 || (rate_gap < 0 ? -rate_gap : rate_gap) < 1.5)
+        return 0;
+    return rate_gap > 0 ? 1 : -1; /* fewer future markers: later */
+}
+
+int sl_dedup_order(const dd_rec *ra, const dd_rec *rb, uint32_t inter, dd_order *why)
+{
+    (void)inter;
+    if (ra->published != SL_NO_DATE && rb->published != SL_NO_DATE &&
+        ra->published != rb->published) {
+        *why = DD_ORDER_PUBLISHED;
+        return rb->published > ra->published;
+    }
+    int m = material_vote(ra, rb), t = tense_vote(ra, rb);
+    int sum = m + t;
+    if (sum == 0) {
+        *why = DD_ORDER_INPUT;
+        return 1; /* a was added first */
+    }
+    *why = m && t ? DD_ORDER_BOTH : m ? DD_ORDER_MATERIAL : DD_ORDER_TENSE;
+    return sum > 0;
+}
+
+static int digits(const char *s, size_t len, size_t at, size_t n, int *out)
+{
+    int v = 0;
+    if (at + n > len)
+        return 0;
+    for (size_t i = at; i < at + n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static int64_t days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int64_t sl_dedup_parse_date(const char *s, size_t len)
+{
+    int y, mo, d, h = 0, mi = 0;
+    if (!s || !digits(s, len, 0, 4, &y) || len < 10 || s[4] != '-' || !digits(s, len, 5, 2, &mo) ||
+        s[7] != '-' || !digits(s, len, 8, 2, &d) || mo < 1 || mo > 12 || d < 1 || d > 31)
+        return SL_NO_DATE;
+    size_t at = 10;
+    if (at < len && (s[at] == 'T' || s[at] == ' ') && digits(s, len, at + 1, 2, &h) &&
+        at + 3 < len && s[at + 3] == ':' && digits(s, len, at + 4, 2, &mi)) {
+        at += 6;
+        while (at < len && (s[at] == ':' || s[at] == '.' || (s[at] >= '0' && s[at] <= '9')))
+            at++;
+        int oh, om;
+        if (at < len && (s[at] == '+' || s[at] == '-') && digits(s, len, at + 1, 2, &oh) &&
+            at + 3 < len && s[at + 3] == ':' && digits(s, len, at + 4, 2, &om)) {
+            int off = oh * 60 + om;
+            mi -= s[at] == '+' ? off : -off; /* to UTC */
+        }
+    }
+    return days_from_civil(y, mo, d) * 1440 + h * 60 + mi;
+}
