@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Every duplicate relation of the sample corpus (exact, near, revision,
+# contained, and the unique documents among them, including hard negatives
+# that share quotes or boilerplate) as data/sample/truth.jsonl gives it.
+# Usage: dedup_sample.sh path/to/storyline
+set -eu
+bin=${1:?usage: dedup_sample.sh path/to/storyline}
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+"$bin" dedup data/sample/feed.jsonl data/sample/txt > "$out"
+python3 scripts/check_dedup.py sample "$out"
+# the same answer with the sets kept in memory and with a window that
+# covers the whole corpus
+"$bin" dedup --in-memory --window=100 data/sample/feed.jsonl data/sample/txt | cmp - "$out"
