@@ -38,6 +38,7 @@ static int new_record(sl_dedup *d, const char *id, size_t id_len, const char *pu
     r->n_lead = (uint8_t)p->n_lead;
     r->future = p->future;
     r->source = p->source;
+    r->title_hash = p->title_hash;
     r->update_title = (uint8_t)p->update_title;
     r->parent = (uint32_t)d->n;
     r->best_of = UINT32_MAX;
@@ -308,7 +309,12 @@ static int add_exact_copy(sl_dedup *d, uint32_t i, uint32_t first)
     r->set_off = d->rec[first].set_off; /* same set: share it */
     r->n_title = 0;
     r->n_lead = 0;
-    dd_pair pair = { first, i, 1.0f, 1.0f, 1.0f, SL_DUP_EXACT, DD_ORDER_NONE };
+    /* The same text under another headline is a near duplicate; a copy
+     * that lost its headline is still exact. */
+    const dd_rec *rf = &d->rec[first];
+    int retitled = r->title_hash && rf->title_hash && r->title_hash != rf->title_hash;
+    dd_pair pair = { first, i, 1.0f, 1.0f, 1.0f, retitled ? SL_DUP_NEAR : SL_DUP_EXACT,
+                     DD_ORDER_NONE };
     sl_dedup_link(d, &pair);
     return SL_OK;
 }

@@ -29,6 +29,7 @@ struct sl_dedup_doc {
     size_t n_lead;
     uint64_t text_hash;      /* exact-copy hash: the text without white space */
     uint32_t source;         /* hash of the outlet's name, 0 when unknown */
+    uint32_t title_hash;     /* hash of the headline, 0 when there is none */
     int update_title;        /* the title says it is an update ("UPDATE 2-...") */
     uint32_t words;          /* word (or character) tokens */
     uint32_t future;         /* markers of things still to come ("will", "is due to") */

@@ -9,7 +9,7 @@
 
 #define SL_NO_DATE INT64_MIN
 
-/* One document: about 64 bytes plus its id. */
+/* One document: 72 bytes plus its id. */
 typedef struct dd_rec {
     uint64_t set_off;        /* shingle set, title words, lead shingles in the store */
     uint64_t text_hash;
@@ -22,6 +22,7 @@ typedef struct dd_rec {
     float best_sim;
     uint32_t future;
     uint32_t source;         /* hash of the outlet, 0 when unknown */
+    uint32_t title_hash;     /* hash of the headline, 0 when there is none */
     uint16_t n_anchors;
     uint8_t n_title;
     uint8_t n_lead;

@@ -38,10 +38,9 @@ static int is_space(unsigned char c)
 /* Exact copies: the same words in the same order, whatever the white space
  * between them, so copies that differ in line breaks or spacing left by
  * different scrapers still match.  Each run of non-space bytes is hashed
- * with the hash so far as its seed. */
-static uint64_t text_hash(const char *text, size_t len)
+ * with the hash so far (h) as its seed. */
+static uint64_t text_hash(uint64_t h, const char *text, size_t len)
 {
-    uint64_t h = 0x9E3779B97F4A7C15ull;
     size_t i = 0;
     while (i < len) {
         while (i < len && is_space((unsigned char)text[i]))
@@ -222,7 +221,8 @@ int sl_dedup_prepare(sl_dedup_doc *p, const sl_dedup_options *opts, const char *
     if (!p || !opts || (!text && len) || opts->anchor_rate == 0)
         return p ? sl_error(p->ctx, SL_EINVAL, "dedup: bad arguments to prepare") : SL_EINVAL;
     p->n_set = p->n_anchors = 0;
-    p->text_hash = text_hash(text ? text : "", len);
+    p->text_hash = text_hash(0x9E3779B97F4A7C15ull, text ? text : "", len);
+    p->title_hash = title && title_len ? (uint32_t)text_hash(0, title, title_len) | 1u : 0;
     p->future = sl_dedup_future_markers(text, len);
     title_words(p, title ? title : "", title ? title_len : 0);
     p->update_title = title && is_update_title(title, title_len);
