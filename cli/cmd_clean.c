@@ -113,23 +113,20 @@ static bool parse_steps(const char *s, unsigned *steps)
 
 static int parse_args(int argc, char **argv, clean_job *job)
 {
-    enum { OPT_ONLY = 256, OPT_MAP, OPT_SUMMARY, OPT_MAX_LINE, OPT_MAX_DOC, OPT_MAX_DEPTH };
+    enum { OPT_ONLY = 256, OPT_MAP, OPT_SUMMARY };
     static const struct option longopts[] = {
         { "only", required_argument, NULL, OPT_ONLY },
         { "map", no_argument, NULL, OPT_MAP },
         { "summary", no_argument, NULL, OPT_SUMMARY },
         { "output", required_argument, NULL, 'o' },
-        { "max-line", required_argument, NULL, OPT_MAX_LINE },
-        { "max-doc", required_argument, NULL, OPT_MAX_DOC },
-        { "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
         { "quiet", no_argument, NULL, 'q' },
+        CLI_READER_LONGOPTS,
         { NULL, 0, NULL, 0 },
     };
-    size_t depth;
-    int c;
+    int c, status = EXIT_OK;
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+o:q", longopts, NULL)) != -1) {
+    while (status == EXIT_OK && (c = getopt_long(argc, argv, "+o:q", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_ONLY:
             if (!parse_steps(optarg, &job->clean.steps))
@@ -139,25 +136,14 @@ static int parse_args(int argc, char **argv, clean_job *job)
         case OPT_SUMMARY: job->summary = true; break;
         case 'o': job->output = optarg; break;
         case 'q': job->quiet = true; break;
-        case OPT_MAX_LINE:
-            if (!cli_parse_size(optarg, &job->reader.max_line) || job->reader.max_line == 0)
-                return cli_usage_error("--max-line takes a size such as 64M, not '%s'", optarg);
-            break;
-        case OPT_MAX_DOC:
-            if (!cli_parse_size(optarg, &job->reader.max_doc) || job->reader.max_doc == 0)
-                return cli_usage_error("--max-doc takes a size such as 64M, not '%s'", optarg);
-            break;
-        case OPT_MAX_DEPTH:
-            if (!cli_parse_size(optarg, &depth) || depth == 0 || depth > 10000)
-                return cli_usage_error("--max-depth takes a number from 1 to 10000, not '%s'", optarg);
-            job->reader.max_depth = (unsigned)depth;
-            break;
         case '?':
-        default:
             return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        default:
+            if (!cli_reader_option(c, optarg, &job->reader, &status))
+                return cli_usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
-    return EXIT_OK;
+    return status;
 }
 
 static int write_field(sl_out *o, const char *key, const sl_field *f)
@@ -343,18 +329,7 @@ static int open_handles(clean_handles *h, clean_job *job, int argc, char **argv)
         cli_error("%s", sl_errmsg(h->ctx));
         return EXIT_IO;
     }
-    int status = EXIT_OK;
-    for (int i = optind; i < argc; i++) {
-        if (sl_reader_add(h->reader, argv[i]) != SL_OK) {
-            cli_error("%s", sl_errmsg(h->ctx));
-            status = EXIT_IO;
-        }
-    }
-    if (optind == argc && sl_reader_add(h->reader, "-") != SL_OK) {
-        cli_error("%s", sl_errmsg(h->ctx));
-        status = EXIT_IO;
-    }
-    return status;
+    return cli_add_inputs(h->ctx, h->reader, argc, argv, optind);
 }
 
 /* Read, clean and write every document; returns the exit status. */
@@ -370,9 +345,7 @@ static int clean_all(clean_handles *h, clean_job *job, FILE *out)
             break;
         if (rc != SL_OK) {
             job->rejected++;
-            if (!job->quiet || rc == SL_ENOMEM || rc == SL_EIO)
-                cli_error("%s", sl_errmsg(h->ctx));
-            status = cli_worse(status, cli_exit_for(rc));
+            cli_read_error(h->ctx, rc, job->quiet, &status);
             continue;
         }
         const sl_clean_result *r;
@@ -409,15 +382,9 @@ int cmd_clean(int argc, char **argv)
     if (status != EXIT_OK)
         return status;
 
-    FILE *out = stdout;
-    if (job.output && !(out = fopen(job.output, "wb"))) {
-        cli_error("cannot open '%s' for writing: %s", job.output, strerror(errno));
+    FILE *out = cli_open_output(job.output);
+    if (!out)
         return EXIT_IO;
-    }
-    /* Documents are written one line at a time; a large buffer (not for a
-     * terminal, which keeps its line buffering) saves most write calls. */
-    if (!isatty(fileno(out)))
-        setvbuf(out, NULL, _IOFBF, 1 << 20);
     clean_handles h = { 0 };
     status = open_handles(&h, &job, argc, argv);
     if (h.out)
@@ -425,9 +392,5 @@ int cmd_clean(int argc, char **argv)
     close_handles(&h);
     if (job.summary)
         print_summary(out, &job);
-    if (fflush(out) != 0 || (out != stdout && fclose(out) != 0)) {
-        cli_error("cannot write output: %s", strerror(errno));
-        status = EXIT_IO;
-    }
-    return status;
+    return cli_close_output(out, job.output, status);
 }
