@@ -32,3 +32,24 @@ for r in doc.get("removed", []):
 text = doc["text"]
 print("text:     " + text[:400].replace("\n", "\n          ") + ("..." if len(text) > 400 else ""))
 PY
+echo
+echo "== duplicates: copies, versions and contained briefs ($out/dedup.jsonl)"
+echo
+"$bin" clean "${inputs[@]}" | "$bin" dedup > "$out/dedup.jsonl"
+"$bin" dedup --summary "$out/clean.jsonl"
+echo
+python3 - "$out/dedup.jsonl" <<'PY'
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+clusters = {}
+for d in docs:
+    clusters.setdefault(d["dup"]["cluster"], []).append(d)
+for cid, members in clusters.items():
+    if len(members) < 2:
+        continue
+    print(f"cluster {cid}")
+    for d in members:
+        dup = d["dup"]
+        link = f"{dup['relation']} of {dup['of']} ({dup['similarity']})" if dup["of"] else "first"
+        print(f"  {d['id']:<45} {d.get('source', ''):<22} {link}")
+PY
