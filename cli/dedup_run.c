@@ -180,7 +180,8 @@ static void print_summary(FILE *f, const dedup_state *s, const dedup_job *job)
     for (int r = SL_DUP_EXACT; r >= SL_DUP_UNIQUE; r--)
         fprintf(f, "%-12s %llu\n", sl_dup_relation_name((sl_dup_relation)r),
                 (unsigned long long)s->by_relation[r]);
-    fprintf(f, "pairs:       %zu related\n", sl_dedup_pair_count(s->d));
+    fprintf(f, "pairs:       %zu related, %llu candidates verified\n", sl_dedup_pair_count(s->d),
+            (unsigned long long)sl_dedup_verified(s->d));
     fprintf(f, "memory:      %.0f bytes per document\n",
             job->docs ? (double)sl_dedup_memory(s->d) / (double)job->docs : 0.0);
 }

@@ -308,7 +308,9 @@ typedef struct sl_dup_pair {
 } sl_dup_pair;
 size_t sl_dedup_pair_count(const sl_dedup *d);
 int sl_dedup_pair(const sl_dedup *d, size_t i, sl_dup_pair *out);
-/* Bytes of memory held per document by the index and records (for docs). */
+/* Candidates compared on their exact shingle sets so far. */
+uint64_t sl_dedup_verified(const sl_dedup *d);
+/* Bytes of memory held by the index, the records and the pairs. */
 size_t sl_dedup_memory(const sl_dedup *d);
 
 #ifdef __cplusplus

@@ -72,6 +72,7 @@ void sl_dedup_free(sl_dedup *d)
     sl_free(ctx, d->pairs);
     sl_free(ctx, d->hits);
     sl_free(ctx, d->cands);
+    sl_free(ctx, d->sort_tmp);
     sl_free(ctx, d->other);
     sl_free(ctx, d->fresh);
     sl_free(ctx, d);
@@ -172,6 +173,11 @@ int sl_dedup_pair(const sl_dedup *d, size_t i, sl_dup_pair *out)
     out->contain_b = p->contain_b;
     out->order = sl_dedup_order_name(p->order);
     return SL_OK;
+}
+
+uint64_t sl_dedup_verified(const sl_dedup *d)
+{
+    return d->verified;
 }
 
 size_t sl_dedup_memory(const sl_dedup *d)

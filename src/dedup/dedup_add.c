@@ -68,10 +68,31 @@ static int find_exact(sl_dedup *d, uint64_t text_hash, uint32_t *match)
     return SL_OK;
 }
 
-static int cmp_u32(const void *a, const void *b)
+/* Sort document numbers: insertion sort for the usual handful, an LSD
+ * radix sort (four byte passes through `tmp`) for long lists, where qsort's
+ * comparisons and allocation would cost more than the lookups. */
+static void sort_docs(uint32_t *v, uint32_t *tmp, size_t n)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
+    if (n <= 48) {
+        for (size_t i = 1; i < n; i++) {
+            uint32_t x = v[i];
+            size_t j = i;
+            for (; j > 0 && v[j - 1] > x; j--)
+                v[j] = v[j - 1];
+            v[j] = x;
+        }
+        return;
+    }
+    for (unsigned shift = 0; shift < 32; shift += 8) {
+        size_t count[257] = { 0 };
+        for (size_t i = 0; i < n; i++)
+            count[((v[i] >> shift) & 0xff) + 1]++;
+        for (size_t b = 1; b < 257; b++)
+            count[b] += count[b - 1];
+        for (size_t i = 0; i < n; i++)
+            tmp[count[(v[i] >> shift) & 0xff]++] = v[i];
+        memcpy(v, tmp, n * sizeof *v);
+    }
 }
 
 static int by_hits(const void *a, const void *b)
@@ -97,7 +118,12 @@ static int gather(sl_dedup *d, const sl_dedup_doc *p, unsigned char *skip, size_
         if (!skip[a])
             n += got;
     }
-    qsort(d->cands, n, sizeof *d->cands, cmp_u32);
+    if (n > d->cap_sort_tmp) {
+        int rc = sl_grow(d->ctx, (void **)&d->sort_tmp, &d->cap_sort_tmp, n, sizeof *d->sort_tmp);
+        if (rc)
+            return rc;
+    }
+    sort_docs(d->cands, d->sort_tmp, n);
     size_t h = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
@@ -265,6 +291,7 @@ static int verify(sl_dedup *d, uint32_t i, const sl_dedup_doc *p, size_t n_hits,
         if (!worth_verifying(re, p, d->hits[h].hits))
             continue;
         verified++;
+        d->verified++;
         int rc = read_other(d, re);
         if (rc)
             return rc;

@@ -63,10 +63,13 @@ struct sl_dedup {
     /* scratch */
     uint32_t *cands;         /* documents met through anchors, with repeats */
     size_t cap_cands;
+    uint32_t *sort_tmp;      /* radix sort scratch, as long as cands */
+    size_t cap_sort_tmp;
     dd_hit *hits;
     size_t cap_hits;
     uint32_t *other;         /* a candidate's set read back from the store */
     size_t cap_other;
+    uint64_t verified;       /* candidates compared on their exact sets */
     dd_pair *fresh;          /* relations of the document being added */
     size_t n_fresh, cap_fresh;
 };

@@ -48,21 +48,36 @@ static int phrase_at(const char *text, size_t len, size_t i, const char *ph)
     return i == len || !word_byte((unsigned char)text[i]);
 }
 
+/* Can a future phrase start with this (lower-case) letter? */
+static int starts_phrase(int c)
+{
+    return c == 'w' || c == 'i' || c == 'a' || c == 'p' || c == 'u' || c == 'l' || c == 'n';
+}
+
+static uint32_t phrase_here(const char *text, size_t len, size_t i)
+{
+    int c = lower((unsigned char)text[i]);
+    if (!starts_phrase(c))
+        return 0;
+    for (size_t k = 0; k < sizeof future_phrases / sizeof future_phrases[0]; k++)
+        if (future_phrases[k][0] == c && phrase_at(text, len, i, future_phrases[k]))
+            return 1;
+    return 0;
+}
+
+/* Phrases are looked for at the start of the text and after each space
+ * (memchr is fast; a phrase right after a line break or a quote mark is
+ * rare enough to miss). */
 uint32_t sl_dedup_future_markers(const char *text, size_t len)
 {
-    uint32_t n = 0;
-    size_t nph = sizeof future_phrases / sizeof future_phrases[0];
-    for (size_t i = 0; i < len; i++) {
-        if (i > 0 && word_byte((unsigned char)text[i - 1]))
-            continue; /* phrases start at a word start */
-        int c = lower((unsigned char)text[i]);
-        if (c < 'a' || c > 'z')
-            continue;
-        for (size_t k = 0; k < nph; k++)
-            if (future_phrases[k][0] == c && phrase_at(text, len, i, future_phrases[k])) {
-                n++;
-                break;
-            }
+    if (!text || !len)
+        return 0;
+    uint32_t n = phrase_here(text, len, 0);
+    const char *p = text, *end = text + len;
+    while ((p = memchr(p, ' ', (size_t)(end - p))) != NULL) {
+        p++;
+        if (p < end)
+            n += phrase_here(text, len, (size_t)(p - text));
     }
     return n;
 }
