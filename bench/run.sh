@@ -9,6 +9,7 @@
 #                bench` passes it); --build=DIR may name a new one.  Relative
 #                paths are taken from the repository's top directory.
 #   STAGE        run only these stages (default: all): datagen clean mojibake
+#                dedup
 #   --no-build   use the binaries in the build directory as they are,
 #                instead of running `make` first
 #
@@ -17,13 +18,17 @@
 #   BENCH_SEED=1      its seed
 #   BENCH_RUNS=3      timed runs per figure; the best is reported
 #   SL_SHARED_DIR     the shared data (default: the repository's sibling ../shared)
+#   SL_BENCH_BIG=1    dedup: also run on 200k documents (about 540 MB, a few
+#                     minutes), which gives the scaling figure
+#   TMPDIR            where the dedup stage writes its corpora (default /tmp);
+#                     they are deleted when the script ends
 #
 # The corpus is cached in BUILD_DIR/bench/ and made again only when the
 # parameters change or sl-datagen is newer than it.  Exit status: 0 when
 # every stage that ran produced its figures, 1 otherwise, 2 on a usage error.
 set -euo pipefail
 
-STAGES=(datagen clean mojibake)   # later: dedup stories facts
+STAGES=(datagen clean mojibake dedup)   # later: stories facts
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
@@ -35,6 +40,12 @@ shared=${SL_SHARED_DIR:-$repo/../shared}
 build=build
 no_build=0
 failed=0
+temp_dir=''
+
+remove_temp() { [ -z "$temp_dir" ] || rm -rf "$temp_dir"; }
+trap remove_temp EXIT
+trap 'exit 130' INT   # so that the EXIT trap runs on ^C and kill too
+trap 'exit 143' TERM
 
 say() { echo "bench: $*" >&2; }
 figure() { printf '%s %s %s\n' "$1" "$2" "$3"; }
@@ -78,16 +89,16 @@ PY
 }
 
 # best_of N OUT_PREFIX CMD...: run CMD N times (its output to OUT_PREFIX.out,
-# errors to OUT_PREFIX.err); set BEST_SECONDS, BEST_RSS_KB (of the fastest
-# run) and LAST_STATUS.
+# or to $BEST_OUTPUT when set, e.g. /dev/null; errors to OUT_PREFIX.err); set
+# BEST_SECONDS, BEST_RSS_KB (of the fastest run) and LAST_STATUS.
 best_of() {
-    local n=$1 prefix=$2
+    local n=$1 prefix=$2 output=${BEST_OUTPUT:-$2.out}
     shift 2
     BEST_SECONDS='' BEST_RSS_KB='' LAST_STATUS=0
     local i start end secs
     for ((i = 1; i <= n; i++)); do
         start=$(now_ns)
-        run_measured "$prefix.rss" "$@" >"$prefix.out" 2>"$prefix.err" || LAST_STATUS=$?
+        run_measured "$prefix.rss" "$@" >"$output" 2>"$prefix.err" || LAST_STATUS=$?
         end=$(now_ns)
         secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f", (b - a) / 1e9 }')
         say "  run $i: ${secs}s"
@@ -101,6 +112,7 @@ best_of() {
 }
 
 rate() { awk -v x="$1" -v s="$2" -v d="${3:-1}" 'BEGIN { printf "%.1f", x / d / s }'; }
+mb_of_kb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
 # --------------------------------------------------------------- building
 
@@ -245,6 +257,179 @@ r, name = json.loads(sys.argv[1]), sys.argv[2]
 for key in ("fix_accuracy", "false_change_rate"):
     print("mojibake.%s.%s %s ratio" % (name, key, r[key]))' "$result" "$name"
     done
+}
+
+# `storyline dedup` on corpora of a given number of documents with known
+# duplicates, next to the floor: sl-floor reads the same file with the same
+# reader and hashes every word 5-gram of every text, nothing else, so
+# dedup/floor is the share of the best speed this design can reach.
+# Figures per size (20k, and 200k with SL_BENCH_BIG=1): dedup.<n>.*; at 20k
+# also dedup with cleaning and the clusters scored against the truth; with
+# both sizes, the time ratio 200k/20k (10 when linear).
+DEDUP_DUP_RATE=0.2
+DEDUP_BYTES_PER_DOC=3200   # a little over sl-datagen's mean (about 2,700)
+
+stage_dedup() {
+    local floor=$build/sl-floor
+    if [ ! -x "$floor" ]; then
+        fail "dedup: missing $floor (the sl-floor target of CMakeLists.txt)"
+        return
+    fi
+    temp_dir=$(mktemp -d "${TMPDIR:-/tmp}/sl-bench-dedup.XXXXXX")
+    local sizes=(20000) n small_secs=''
+    [ "${SL_BENCH_BIG:-0}" = 1 ] && sizes+=(200000)
+    for n in "${sizes[@]}"; do
+        make_dedup_corpus "$n" || return 0
+        dedup_figures "$n" || return 0
+        if [ "$n" = 20000 ]; then
+            small_secs=$DEDUP_SECONDS
+            dedup_with_clean_figures "$n"
+            dedup_scores "$n"
+        elif [ "$n" = 200000 ] && [ -n "$small_secs" ]; then
+            figure dedup.time_200k_over_20k \
+                "$(awk -v a="$DEDUP_SECONDS" -v b="$small_secs" 'BEGIN { printf "%.2f", a / b }')" ratio
+        fi
+        rm -f "$dedup_input" "$dedup_truth"
+    done
+    remove_temp
+    temp_dir=''
+}
+
+docs_label() { echo "$(($1 / 1000))k"; }
+
+# Keep the first N lines of FILE, in place.
+keep_lines() {
+    local bytes
+    bytes=$(head -n "$1" "$2" | wc -c)
+    truncate -s "$bytes" "$2"
+}
+
+# make_dedup_corpus N: a corpus of exactly N documents and its truth, in the
+# temporary directory; sets dedup_input and dedup_truth.  sl-datagen stops
+# at a size, and a smaller size gives a prefix of a larger one, so the
+# corpus is made a little too big and cut after N lines.
+make_dedup_corpus() {
+    local n=$1 label have size
+    label=$(docs_label "$n")
+    dedup_input=$temp_dir/corpus-$label.jsonl
+    dedup_truth=$temp_dir/corpus-$label.truth.jsonl
+    size=$((n * DEDUP_BYTES_PER_DOC))
+    while :; do
+        say "dedup: generating $n documents (--size=$size --dup-rate=$DEDUP_DUP_RATE --seed=$BENCH_SEED)"
+        if ! "$datagen" --size="$size" --seed="$BENCH_SEED" --dup-rate="$DEDUP_DUP_RATE" \
+            --truth="$dedup_truth" -o "$dedup_input"; then
+            fail "dedup: sl-datagen failed"
+            return 1
+        fi
+        have=$(wc -l <"$dedup_input")
+        [ "$have" -ge "$n" ] && break
+        size=$((size * 2))
+    done
+    keep_lines "$n" "$dedup_input"
+    keep_lines "$n" "$dedup_truth"
+    # Write the new files out now: otherwise the kernel does it during the
+    # first timed runs and slows them down (by half, at 200k).
+    sync "$dedup_input" "$dedup_truth"
+    say "dedup: $(docs_label "$n") corpus: $(($(stat -c %s "$dedup_input") / 1000000)) MB" \
+        "$(dedup_words_per_doc "$dedup_input") words per document"
+}
+
+# Mean words per document (whitespace-separated), from the first 20000.
+dedup_words_per_doc() {
+    head -n 20000 "$1" | python3 -c '
+import json, sys
+words = [len(json.loads(line)["text"].split()) for line in sys.stdin]
+print(round(sum(words) / len(words)) if words else 0)'
+}
+
+# dedup_figures N: the floor, then `storyline dedup --no-clean` to
+# /dev/null, then one --summary run for the index size; sets DEDUP_SECONDS.
+dedup_figures() {
+    local n=$1 label bytes floor_secs memory
+    label=$(docs_label "$n")
+    local dir=$temp_dir/$label
+    mkdir -p "$dir"
+    bytes=$(stat -c %s "$dedup_input")
+
+    say "dedup: $BENCH_RUNS runs of sl-floor on $label"
+    best_of "$BENCH_RUNS" "$dir/floor" "$build/sl-floor" "$dedup_input"
+    if [ "$LAST_STATUS" -ne 0 ]; then
+        fail "dedup: sl-floor failed (exit $LAST_STATUS): $(head -c 500 "$dir/floor.err")"
+        return 1
+    fi
+    floor_secs=$BEST_SECONDS
+
+    say "dedup: $BENCH_RUNS runs of storyline dedup --no-clean on $label"
+    BEST_OUTPUT=/dev/null best_of "$BENCH_RUNS" "$dir/dedup" \
+        "$storyline" dedup --no-clean -q "$dedup_input"
+    if [ "$LAST_STATUS" -ne 0 ]; then
+        fail "dedup: storyline dedup failed (exit $LAST_STATUS): $(head -c 500 "$dir/dedup.err")"
+        return 1
+    fi
+    DEDUP_SECONDS=$BEST_SECONDS
+    figure "dedup.$label.docs_per_s" "$(rate "$n" "$BEST_SECONDS")" docs/s
+    figure "dedup.$label.throughput_mb_s" "$(rate "$bytes" "$BEST_SECONDS" 1e6)" MB/s
+    figure "dedup.$label.peak_rss_mb" "$(mb_of_kb "$BEST_RSS_KB")" MB
+
+    say "dedup: storyline dedup --no-clean --summary on $label"
+    memory=$("$storyline" dedup --no-clean --summary -q "$dedup_input" 2>"$dir/summary.err" |
+        awk '$1 == "memory:" { print $2 }') || true
+    if [ -n "$memory" ]; then
+        figure "dedup.$label.index_bytes_per_doc" "$memory" bytes
+    else
+        fail "dedup: no memory line from --summary: $(head -c 500 "$dir/summary.err")"
+    fi
+
+    figure "dedup.$label.floor_mb_s" "$(rate "$bytes" "$floor_secs" 1e6)" MB/s
+    figure "dedup.$label.speed_vs_floor" \
+        "$(awk -v f="$floor_secs" -v d="$DEDUP_SECONDS" 'BEGIN { printf "%.3f", f / d }')" ratio
+}
+
+# The same corpus with cleaning (the default of `storyline dedup`).
+dedup_with_clean_figures() {
+    local n=$1 label bytes
+    label=$(docs_label "$n")
+    local dir=$temp_dir/$label
+    bytes=$(stat -c %s "$dedup_input")
+    say "dedup: $BENCH_RUNS runs of storyline dedup (with cleaning) on $label"
+    BEST_OUTPUT=/dev/null best_of "$BENCH_RUNS" "$dir/dedup-clean" \
+        "$storyline" dedup -q "$dedup_input"
+    if [ "$LAST_STATUS" -ne 0 ]; then
+        fail "dedup: storyline dedup failed (exit $LAST_STATUS): $(head -c 500 "$dir/dedup-clean.err")"
+        return
+    fi
+    figure "dedup.$label.with_clean.docs_per_s" "$(rate "$n" "$BEST_SECONDS")" docs/s
+    figure "dedup.$label.with_clean.throughput_mb_s" "$(rate "$bytes" "$BEST_SECONDS" 1e6)" MB/s
+    figure "dedup.$label.with_clean.peak_rss_mb" "$(mb_of_kb "$BEST_RSS_KB")" MB
+}
+
+# Clusters against the generator's truth, pairwise (every pair of documents
+# put together), by ../shared/tools/dedup_score.py.  In the truth a
+# contained text is a cluster of its own, as in storyline's output.
+dedup_scores() {
+    local n=$1 label score=$shared/tools/dedup_score.py
+    label=$(docs_label "$n")
+    local dir=$temp_dir/$label
+    if [ ! -f "$score" ]; then
+        say "dedup: cluster scores skipped, no $score (set SL_SHARED_DIR)"
+        return
+    fi
+    if ! head -n 1 "$dedup_truth" | grep -q '"cluster":'; then
+        say "dedup: cluster scores skipped, the truth file has no cluster field"
+        return
+    fi
+    say "dedup: scoring the $label clusters against the truth"
+    if ! "$storyline" dedup --no-clean -q -o "$dir/out.jsonl" "$dedup_input" 2>"$dir/out.err"; then
+        fail "dedup: storyline dedup failed: $(head -c 500 "$dir/out.err")"
+        return
+    fi
+    python3 "$score" "$dedup_truth" "$dir/out.jsonl" --pred-key dup.cluster --gold-key cluster \
+        >"$dir/score.json"
+    python3 -c '
+import json, sys
+r, label = json.load(open(sys.argv[1])), sys.argv[2]
+for key in ("pairwise_p", "pairwise_r", "pairwise_f1"):
+    print("dedup.%s.%s %s ratio" % (label, key, r[key]))' "$dir/score.json" "$label"
 }
 
 # ------------------------------------------------------------------- main

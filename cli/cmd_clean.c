@@ -126,7 +126,7 @@ static int parse_args(int argc, char **argv, clean_job *job)
     int c, status = EXIT_OK;
     opterr = 0;
     optind = 1;
-    while (status == EXIT_OK && (c = getopt_long(argc, argv, "+o:q", longopts, NULL)) != -1) {
+    while (status == EXIT_OK && (c = getopt_long(argc, argv, "o:q", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_ONLY:
             if (!parse_steps(optarg, &job->clean.steps))

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const char cmd_dedup_usage[] =
     "usage: storyline dedup [OPTIONS] [INPUT...]\n"
@@ -36,6 +37,8 @@ const char cmd_dedup_usage[] =
     "  --min-words=N      shortest span reported with --pairs (default 8)\n"
     "  --no-clean         compare the text as given\n"
     "  --in-memory        keep shingle sets in memory, not in a temporary file\n"
+    "  --threads=N        threads that shingle documents (default: one per core);\n"
+    "                     the output is the same for any N\n"
     "  -o, --output=FILE  write to FILE instead of standard output\n"
     "  --max-line=SIZE, --max-doc=SIZE, --max-depth=N  input limits (see clean)\n"
     "  -q, --quiet        do not print rejected records\n"
@@ -76,6 +79,10 @@ static int parse_number_option(int c, const char *arg, dedup_job *job)
         if (!cli_parse_size(arg, &v) || v == 0 || v > UINT32_MAX / 2)
             return cli_usage_error("--window takes a number of documents, not '%s'", arg);
         job->dedup.window = v;
+    } else if (c == DD_OPT_THREADS) {
+        if (!cli_parse_size(arg, &v) || v == 0 || v > 64)
+            return cli_usage_error("--threads takes a number from 1 to 64, not '%s'", arg);
+        job->threads = (unsigned)v;
     } else if (c == DD_OPT_MIN_WORDS) {
         if (!cli_parse_size(arg, &v) || v == 0 || v > 100000)
             return cli_usage_error("--min-words takes a number from 1 to 100000, not '%s'", arg);
@@ -96,6 +103,7 @@ static int parse_args(int argc, char **argv, dedup_job *job)
         { "contained", required_argument, NULL, DD_OPT_CONTAINED },
         { "contained-ratio", required_argument, NULL, DD_OPT_CONTAINED_RATIO },
         { "min-words", required_argument, NULL, DD_OPT_MIN_WORDS },
+        { "threads", required_argument, NULL, DD_OPT_THREADS },
         { "no-clean", no_argument, NULL, DD_OPT_NO_CLEAN },
         { "in-memory", no_argument, NULL, DD_OPT_IN_MEMORY },
         { "output", required_argument, NULL, 'o' },
@@ -106,7 +114,7 @@ static int parse_args(int argc, char **argv, dedup_job *job)
     int c, status = EXIT_OK;
     opterr = 0;
     optind = 1;
-    while (status == EXIT_OK && (c = getopt_long(argc, argv, "+o:q", longopts, NULL)) != -1) {
+    while (status == EXIT_OK && (c = getopt_long(argc, argv, "o:q", longopts, NULL)) != -1) {
         switch (c) {
         case DD_OPT_PAIRS: job->pairs = true; break;
         case DD_OPT_SUMMARY: job->summary = true; break;
@@ -133,6 +141,8 @@ int cmd_dedup(int argc, char **argv)
     job.reader = (sl_reader_options)SL_READER_OPTIONS_INIT;
     job.dedup = (sl_dedup_options)SL_DEDUP_OPTIONS_INIT;
     job.min_words = 8;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    job.threads = cores > 0 ? (unsigned)(cores < 64 ? cores : 64) : 1;
     int status = parse_args(argc, argv, &job);
     if (status != EXIT_OK)
         return status;

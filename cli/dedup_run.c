@@ -1,5 +1,6 @@
 /* storyline dedup: read, clean, index, then write each document with its
  * relation once it is final. */
+#include "dedup_batch.h"
 #include "dedup_spill.h"
 
 #include <stdlib.h>
@@ -11,7 +12,10 @@ typedef struct dedup_state {
     sl_cleaner *cleaner;
     sl_out *out;
     sl_dedup *d;
-    sl_dedup_doc *prep;
+    dd_batch batch;
+    uint64_t *item_of;   /* document number -> its kept item */
+    size_t cap_item_of;
+    uint64_t kept;       /* items kept so far */
     spill records;   /* output records without their closing brace */
     spill texts;     /* --pairs: compared text and clean map */
     uint64_t emitted;
@@ -25,7 +29,8 @@ static void close_state(dedup_state *s)
     spill_close(&s->records);
     spill_close(&s->texts);
     free(s->buf);
-    sl_dedup_doc_free(s->prep);
+    batch_close(&s->batch);
+    free(s->item_of);
     sl_dedup_free(s->d);
     sl_out_free(s->out);
     sl_cleaner_free(s->cleaner);
@@ -38,10 +43,12 @@ static int open_state(dedup_state *s, dedup_job *job)
     sl_clean_options clean = SL_CLEAN_OPTIONS_INIT;
     if (sl_ctx_new(&s->ctx, NULL) || sl_reader_new(s->ctx, &s->reader, &job->reader) ||
         sl_cleaner_new(s->ctx, &s->cleaner, &clean) || sl_out_new(s->ctx, &s->out) ||
-        sl_dedup_new(s->ctx, &s->d, &job->dedup) || sl_dedup_doc_new(s->ctx, &s->prep)) {
+        sl_dedup_new(s->ctx, &s->d, &job->dedup)) {
         cli_error("%s", s->ctx ? sl_errmsg(s->ctx) : "out of memory");
         return EXIT_IO;
     }
+    if (!batch_open(&s->batch, job->threads, &job->dedup))
+        return EXIT_IO;
     if ((job->pairs || !job->summary) && !spill_open(job->pairs ? &s->texts : &s->records))
         return EXIT_IO;
     return EXIT_OK;
@@ -138,7 +145,7 @@ static bool emit(dedup_state *s, const dedup_job *job, uint64_t i, FILE *out)
     }
     if (job->summary)
         return true;
-    if (!spill_get(&s->records, (size_t)i, &s->buf, &s->cap, &len))
+    if (!spill_get(&s->records, (size_t)s->item_of[i], &s->buf, &s->cap, &len))
         return false;
     return cli_write(out, s->buf, len) && cli_write(out, ", ", 2) &&
            cli_write(out, tail + 1, tail_len - 1);
@@ -154,23 +161,64 @@ static bool emit_ready(dedup_state *s, const dedup_job *job, FILE *out, bool all
     return true;
 }
 
-static int add_doc(dedup_state *s, dedup_job *job, const sl_doc *doc)
+/* Clean the document, keep what will be written, and queue it. */
+static int queue_doc(dedup_state *s, dedup_job *job, const sl_doc *doc)
 {
     sl_str text, title;
     const sl_clean_result *r;
     int rc = compared_text(s, job, doc, &text, &title, &r);
-    if (!rc)
-        rc = sl_dedup_prepare(s->prep, &job->dedup, text.ptr, text.len, title.ptr, title.len,
-                              doc->source.ptr, doc->source.len);
-    if (!rc)
-        rc = sl_dedup_add(s->d, doc->id.ptr, doc->id.len, doc->published.ptr, doc->published.len,
-                          s->prep);
     if (rc) {
         cli_error("%s:%llu: %s", doc->origin, (unsigned long long)doc->line, sl_errmsg(s->ctx));
         return cli_exit_for(rc);
     }
     bool kept = job->pairs ? keep_text(s, &text, r) : job->summary ? true : keep_record(s, doc);
-    return kept ? EXIT_OK : EXIT_IO;
+    if (!kept || !batch_push(&s->batch, doc, text, title, s->kept++))
+        return EXIT_IO;
+    return EXIT_OK;
+}
+
+static bool remember_item(dedup_state *s, uint64_t i, uint64_t item)
+{
+    if (i >= s->cap_item_of) {
+        size_t cap = s->cap_item_of ? 2 * s->cap_item_of : 1024;
+        uint64_t *p = realloc(s->item_of, cap * sizeof *p);
+        if (!p) {
+            cli_error("out of memory");
+            return false;
+        }
+        s->item_of = p;
+        s->cap_item_of = cap;
+    }
+    s->item_of[i] = item;
+    return true;
+}
+
+/* Prepare the queued documents in parallel, then add them in input order. */
+static int flush_batch(dedup_state *s, dedup_job *job, FILE *out, int *status)
+{
+    dd_batch *b = &s->batch;
+    batch_prepare(b);
+    for (size_t k = 0; k < b->n; k++) {
+        dd_item *it = &b->items[k];
+        size_t il, pl, ol;
+        const char *id = item_field(it, DD_ID, &il), *pub = item_field(it, DD_PUBLISHED, &pl);
+        const char *origin = item_field(it, DD_ORIGIN, &ol);
+        int rc = it->rc ? it->rc : sl_dedup_add(s->d, id, il, pub, pl, it->prep);
+        if (rc) {
+            cli_error("%s:%llu: %s", origin, (unsigned long long)it->line,
+                      it->rc ? it->err : sl_errmsg(s->ctx));
+            job->rejected++;
+            *status = cli_worse(*status, cli_exit_for(rc));
+            continue;
+        }
+        if (!remember_item(s, sl_dedup_count(s->d) - 1, it->spill_item))
+            return EXIT_IO;
+        job->docs++;
+        if (job->dedup.window && !emit_ready(s, job, out, false))
+            return EXIT_IO;
+    }
+    b->n = 0;
+    return EXIT_OK;
 }
 
 static void print_summary(FILE *f, const dedup_state *s, const dedup_job *job)
@@ -201,7 +249,7 @@ static int read_all(dedup_state *s, dedup_job *job, FILE *out)
             cli_read_error(s->ctx, rc, job->quiet, &status);
             continue;
         }
-        int st = add_doc(s, job, &doc);
+        int st = queue_doc(s, job, &doc);
         if (st == EXIT_IO)
             return EXIT_IO;
         if (st != EXIT_OK) {
@@ -209,11 +257,12 @@ static int read_all(dedup_state *s, dedup_job *job, FILE *out)
             status = cli_worse(status, st);
             continue;
         }
-        job->docs++;
-        if (job->dedup.window && !emit_ready(s, job, out, false))
+        if (s->batch.n == DD_BATCH && flush_batch(s, job, out, &status) != EXIT_OK)
             return EXIT_IO;
         cli_progress_update(&progress, job->docs, sl_reader_bytes(s->reader));
     }
+    if (flush_batch(s, job, out, &status) != EXIT_OK)
+        return EXIT_IO;
     cli_progress_done(&progress);
     return status;
 }

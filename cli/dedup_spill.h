@@ -11,7 +11,7 @@
 enum {
     DD_OPT_PAIRS = 2000, DD_OPT_SUMMARY, DD_OPT_WINDOW, DD_OPT_NEAR, DD_OPT_REVISION,
     DD_OPT_REVISION_TITLED, DD_OPT_CONTAINED, DD_OPT_CONTAINED_RATIO, DD_OPT_MIN_WORDS,
-    DD_OPT_NO_CLEAN, DD_OPT_IN_MEMORY
+    DD_OPT_NO_CLEAN, DD_OPT_IN_MEMORY, DD_OPT_THREADS
 };
 
 typedef struct dedup_job {
@@ -20,6 +20,7 @@ typedef struct dedup_job {
     const char *output;
     bool pairs, summary, quiet, no_clean;
     unsigned min_words;
+    unsigned threads;        /* 0: one per core */
     uint64_t docs, rejected;
 } dedup_job;
 
