@@ -11,6 +11,8 @@ const cli_command cli_commands[] = {
     { "dedup", cmd_dedup, "find exact copies, near duplicates, revisions and contained texts",
       cmd_dedup_usage },
     { "help", cmd_help, "show help for storyline or one command", cmd_help_usage },
+    { "passages", cmd_passages, "passages shared by documents that are not duplicates",
+      cmd_passages_usage },
     { "version", cmd_version, "print the version", cmd_version_usage },
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0];

@@ -78,18 +78,140 @@ static enum run_kind role_kind(enum cp_role role)
     }
 }
 
-/* Streaming state of one sl_shingle_text call.  Tokens are hashed as their
- * folded bytes arrive (in chunks of `pend`), and only the last k token
+/* ---- tokens ---------------------------------------------------------- */
+
+/* Token hashing: the folded bytes are gathered in chunks of `pend` and each
+ * full chunk is hashed seeded with the hash so far, so tokens of any length
+ * hash without allocation. */
+typedef struct token_hasher {
+    uint64_t hash;
+    unsigned char pend[64];
+    size_t pend_len;
+} token_hasher;
+
+static void hasher_flush(token_hasher *h)
+{
+    h->hash = XXH3_64bits_withSeed(h->pend, h->pend_len, h->hash);
+    h->pend_len = 0;
+}
+
+static void hasher_add(token_hasher *h, int32_t cp)
+{
+    if (cp < 0x80) {
+        if (h->pend_len == sizeof h->pend)
+            hasher_flush(h);
+        h->pend[h->pend_len++] = (unsigned char)cp;
+        return;
+    }
+    char enc[4];
+    size_t n = sl_utf8_encode((uint32_t)cp, enc);
+    if (h->pend_len + n > sizeof h->pend)
+        hasher_flush(h);
+    memcpy(h->pend + h->pend_len, enc, n);
+    h->pend_len += n;
+}
+
+static int32_t fold(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+    return utf8proc_tolower(cp);
+}
+
+static bool ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static int32_t decode_at(const char *text, size_t len, size_t i, size_t *adv)
+{
+    if ((unsigned char)text[i] < 0x80) {
+        *adv = 1;
+        return (unsigned char)text[i];
+    }
+    return sl_utf8_decode(text + i, len - i, adv);
+}
+
+void sl_tokenizer_init(sl_tokenizer *t, const char *text, size_t len)
+{
+    t->text = text;
+    t->len = text ? len : 0;
+    t->pos = 0;
+}
+
+/* The tokeniser proper; inline so that shingling, its main user, pays no
+ * call per token. */
+static inline bool next_token(sl_tokenizer *t, sl_token *tok)
+{
+    const char *s = t->text;
+    size_t len = t->len, i = t->pos, adv = 0;
+    int32_t cp = 0;
+    enum cp_role role = ROLE_SEPARATOR;
+    /* Separators and stray marks (a mark with no token before it) are
+     * skipped. */
+    for (; i < len; i += adv) {
+        if ((unsigned char)s[i] < 0x80 && !ascii_alnum((unsigned char)s[i])) {
+            adv = 1; /* ASCII separator */
+            continue;
+        }
+        cp = decode_at(s, len, i, &adv);
+        role = classify(cp);
+        if (role != ROLE_SEPARATOR && role != ROLE_MARK)
+            break;
+    }
+    if (i >= len) {
+        t->pos = len;
+        return false;
+    }
+    enum run_kind kind = role_kind(role);
+    token_hasher h; /* pend is written before it is read: no need to clear it */
+    h.hash = 0;
+    h.pend_len = 0;
+    tok->start = i;
+    hasher_add(&h, fold(cp));
+    /* Marks stay with the token they follow; word characters extend a
+     * word; a CJK/SEA character is always a token of its own. */
+    for (i += adv; i < len; i += adv) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* ASCII fast path: only letters and digits go on a word */
+            if (kind != RUN_WORD || !ascii_alnum(c))
+                break;
+            if (h.pend_len == sizeof h.pend)
+                hasher_flush(&h);
+            h.pend[h.pend_len++] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            adv = 1;
+            continue;
+        }
+        cp = sl_utf8_decode(s + i, len - i, &adv);
+        role = classify(cp);
+        if (role == ROLE_MARK)
+            hasher_add(&h, cp);
+        else if (role == ROLE_WORD && kind == RUN_WORD)
+            hasher_add(&h, fold(cp));
+        else
+            break;
+    }
+    hasher_flush(&h);
+    tok->hash = h.hash;
+    tok->kind = (unsigned)kind;
+    tok->end = i;
+    t->pos = i;
+    return true;
+}
+
+bool sl_token_next(sl_tokenizer *t, sl_token *tok)
+{
+    return next_token(t, tok);
+}
+
+/* ---- shingles --------------------------------------------------------- */
+
+/* Streaming state of one sl_shingle_text call: only the last k token
  * hashes of the current run are kept, so shingling allocates nothing but
  * the output array. */
 typedef struct shingler {
     sl_shingles *out;
     unsigned kfor[4];       /* k per run kind */
-    /* current token */
-    enum run_kind tok_kind; /* RUN_NONE: no open token */
-    uint64_t tok_hash;
-    unsigned char pend[64];
-    size_t pend_len;
     /* current run: token i of the run is stored at ring[i % k] and
      * ring[i % k + k], so the last k tokens are always contiguous */
     enum run_kind run_kind;
@@ -135,72 +257,6 @@ static int push_token(shingler *sh, enum run_kind kind, uint64_t hash)
     if (sh->run_tokens < k)
         return SL_OK;
     return emit(sh, sh->ring + (slot + 1) % k, k);
-}
-
-static void token_flush_pending(shingler *sh)
-{
-    sh->tok_hash = XXH3_64bits_withSeed(sh->pend, sh->pend_len, sh->tok_hash);
-    sh->pend_len = 0;
-}
-
-static void token_add(shingler *sh, int32_t cp)
-{
-    if (cp < 0x80) {
-        if (sh->pend_len == sizeof sh->pend)
-            token_flush_pending(sh);
-        sh->pend[sh->pend_len++] = (unsigned char)cp;
-        return;
-    }
-    char enc[4];
-    size_t n = sl_utf8_encode((uint32_t)cp, enc);
-    if (sh->pend_len + n > sizeof sh->pend)
-        token_flush_pending(sh);
-    memcpy(sh->pend + sh->pend_len, enc, n);
-    sh->pend_len += n;
-}
-
-static int token_close(shingler *sh)
-{
-    if (sh->tok_kind == RUN_NONE)
-        return SL_OK;
-    token_flush_pending(sh);
-    enum run_kind kind = sh->tok_kind;
-    sh->tok_kind = RUN_NONE;
-    return push_token(sh, kind, sh->tok_hash);
-}
-
-static void token_open(shingler *sh, enum run_kind kind)
-{
-    sh->tok_kind = kind;
-    sh->tok_hash = 0;
-    sh->pend_len = 0;
-}
-
-static int feed(shingler *sh, int32_t cp)
-{
-    enum cp_role role = classify(cp);
-    if (role == ROLE_SEPARATOR)
-        return token_close(sh);
-    if (role == ROLE_MARK) {
-        /* a mark belongs to the token it follows; a stray mark is dropped */
-        if (sh->tok_kind != RUN_NONE)
-            token_add(sh, cp);
-        return SL_OK;
-    }
-    enum run_kind kind = role_kind(role);
-    /* word characters extend the open word; a CJK/SEA character always
-     * starts its own token */
-    if (sh->tok_kind != RUN_WORD || kind != RUN_WORD) {
-        int rc = token_close(sh);
-        if (rc)
-            return rc;
-        token_open(sh, kind);
-    }
-    if (cp < 0x80)
-        token_add(sh, cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
-    else
-        token_add(sh, utf8proc_tolower(cp));
-    return SL_OK;
 }
 
 static void insertion_sort(uint64_t *v, size_t n)
@@ -292,23 +348,15 @@ void sl_shingles_release(sl_shingles *s)
 
 static int shingle_all(shingler *sh, const char *text, size_t len)
 {
-    size_t i = 0;
-    while (i < len) {
-        size_t adv;
-        int32_t cp;
-        if ((unsigned char)text[i] < 0x80) {
-            cp = (unsigned char)text[i];
-            adv = 1;
-        } else {
-            cp = sl_utf8_decode(text + i, len - i, &adv);
-        }
-        int rc = feed(sh, cp);
+    sl_tokenizer t;
+    sl_token tok;
+    sl_tokenizer_init(&t, text, len);
+    while (next_token(&t, &tok)) {
+        int rc = push_token(sh, (enum run_kind)tok.kind, tok.hash);
         if (rc)
             return rc;
-        i += adv;
     }
-    int rc = token_close(sh);
-    return rc ? rc : end_run(sh);
+    return end_run(sh);
 }
 
 int sl_shingle_text(sl_shingles *s, const char *text, size_t len, const sl_shingle_options *opts)

@@ -35,6 +35,7 @@
 
 #include "core/core.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -50,6 +51,27 @@ typedef struct sl_shingle_options {
 } sl_shingle_options;
 
 #define SL_SHINGLE_OPTIONS_INIT { SL_SHINGLE_WORD_K, SL_SHINGLE_CJK_K, SL_SHINGLE_SEA_K }
+
+/* The tokeniser on its own, for callers that need the tokens with their
+ * places (exact shared passages, dedup/spans.h).  The token stream is the
+ * one shingles are built from. */
+enum { SL_TOKEN_WORD = 1, SL_TOKEN_CJK = 2, SL_TOKEN_SEA = 3 };
+
+typedef struct sl_token {
+    uint64_t hash;      /* XXH3 of the case-folded UTF-8 bytes (see above) */
+    size_t start, end;  /* the token's bytes in the text, marks included */
+    unsigned kind;      /* SL_TOKEN_* */
+} sl_token;
+
+typedef struct sl_tokenizer {
+    const char *text;
+    size_t len, pos;
+} sl_tokenizer;
+
+void sl_tokenizer_init(sl_tokenizer *t, const char *text, size_t len);
+/* The next token of the text: true and *tok filled, or false at the end.
+ * Allocates nothing and cannot fail. */
+bool sl_token_next(sl_tokenizer *t, sl_token *tok);
 
 /* A caller-owned, reusable set of shingle hashes.  After a successful
  * sl_shingle_text, v[0..n) is sorted ascending with no duplicates. */
