@@ -1,5 +1,6 @@
 /* storyline dedup --pairs: one line per related pair. */
 #include "dedup_spill.h"
+#include "dedup/spans.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,93 @@ static int write_id(sl_out *o, const sl_dedup *d, const char *key, uint64_t i)
     return rc ? rc : sl_out_string(o, id, len);
 }
 
+/* A kept text: the compared (cleaned) text and the map back to the input. */
+typedef struct kept_text {
+    char *buf;
+    size_t cap;
+    const char *text;
+    size_t len;
+    sl_clean_result map; /* only map and n_map are set */
+} kept_text;
+
+static bool load_text(spill *texts, uint64_t item, kept_text *k)
+{
+    size_t n;
+    if (!spill_get(texts, (size_t)item, &k->buf, &k->cap, &n))
+        return false;
+    uint64_t len, n_map;
+    memcpy(&len, k->buf, sizeof len);
+    memcpy(&n_map, k->buf + sizeof len, sizeof n_map);
+    k->text = k->buf + 2 * sizeof len;
+    k->len = (size_t)len;
+    memset(&k->map, 0, sizeof k->map);
+    if (n_map) {
+        /* the segments follow the text; copy them to aligned memory */
+        sl_map_seg *segs = malloc((size_t)n_map * sizeof *segs);
+        if (!segs) {
+            cli_error("out of memory");
+            return false;
+        }
+        memcpy(segs, k->text + len, (size_t)n_map * sizeof *segs);
+        k->map.map = segs;
+        k->map.n_map = (size_t)n_map;
+    }
+    return true;
+}
+
+static void drop_text(kept_text *k)
+{
+    free((void *)k->map.map);
+    k->map.map = NULL;
+    k->map.n_map = 0;
+}
+
+/* An offset in the compared text, as an offset in the input text. */
+static int64_t raw(const kept_text *k, size_t off)
+{
+    return (int64_t)(k->map.n_map ? sl_clean_raw_offset(&k->map, off) : off);
+}
+
+static int write_ranges(sl_out *o, const char *key, const sl_ranges *r, const kept_text *k)
+{
+    int rc = sl_out_key(o, key);
+    if (!rc) rc = sl_out_begin_array(o);
+    for (size_t i = 0; i < r->n && !rc; i++) {
+        rc = sl_out_begin_array(o);
+        if (!rc) rc = sl_out_int(o, raw(k, r->v[i].start));
+        if (!rc) rc = sl_out_int(o, raw(k, r->v[i].end));
+        if (!rc) rc = sl_out_end_array(o);
+    }
+    return rc ? rc : sl_out_end_array(o);
+}
+
+/* "spans": shared [a_start, a_end, b_start, b_end], removed (in a) and
+ * added (in b), all as byte offsets into the input texts. */
+static int write_spans(sl_out *o, sl_spans *sp, sl_ranges *gaps, const kept_text *ka,
+                       const kept_text *kb, unsigned min_words)
+{
+    int rc = sl_shared_spans(sp, ka->text, ka->len, kb->text, kb->len, min_words);
+    if (!rc) rc = sl_out_key(o, "spans");
+    if (!rc) rc = sl_out_begin_object(o);
+    if (!rc) rc = sl_out_key(o, "shared");
+    if (!rc) rc = sl_out_begin_array(o);
+    for (size_t i = 0; i < sp->n && !rc; i++) {
+        const sl_span *x = &sp->v[i];
+        rc = sl_out_begin_array(o);
+        if (!rc) rc = sl_out_int(o, raw(ka, x->a_start));
+        if (!rc) rc = sl_out_int(o, raw(ka, x->a_end));
+        if (!rc) rc = sl_out_int(o, raw(kb, x->b_start));
+        if (!rc) rc = sl_out_int(o, raw(kb, x->b_end));
+        if (!rc) rc = sl_out_end_array(o);
+    }
+    if (!rc) rc = sl_out_end_array(o);
+    if (!rc) rc = sl_spans_uncovered(sp, false, ka->text, ka->len, gaps);
+    if (!rc) rc = write_ranges(o, "removed", gaps, ka);
+    if (!rc) rc = sl_spans_uncovered(sp, true, kb->text, kb->len, gaps);
+    if (!rc) rc = write_ranges(o, "added", gaps, kb);
+    return rc ? rc : sl_out_end_object(o);
+}
+
 static int write_pair(sl_out *o, const sl_dedup *d, const sl_dup_pair *p)
 {
     const char *rel = sl_dup_relation_name(p->relation);
@@ -50,37 +138,75 @@ static int write_pair(sl_out *o, const sl_dedup *d, const sl_dup_pair *p)
     return rc;
 }
 
-int dedup_write_pairs(const dedup_job *job, sl_ctx *ctx, sl_dedup *d, spill *texts, FILE *out)
+typedef struct pair_writer {
+    sl_ctx *ctx;
+    sl_out *o;
+    sl_spans spans;
+    sl_ranges gaps;
+    kept_text a, b;
+} pair_writer;
+
+static bool wants_spans(const sl_dup_pair *p)
 {
-    (void)job;
-    (void)texts;
-    size_t n = sl_dedup_pair_count(d);
-    pair_ref *refs = malloc((n ? n : 1) * sizeof *refs);
-    sl_out *o = NULL;
-    if (!refs || sl_out_new(ctx, &o)) {
-        cli_error("out of memory");
-        free(refs);
+    return p->relation == SL_DUP_REVISION || p->relation == SL_DUP_CONTAINED;
+}
+
+static int one_pair(pair_writer *w, const dedup_job *job, sl_dedup *d, spill *texts,
+                    const uint64_t *item_of, const sl_dup_pair *p, FILE *out)
+{
+    const char *line;
+    size_t len;
+    int rc = write_pair(w->o, d, p);
+    if (!rc && wants_spans(p)) {
+        if (!load_text(texts, item_of[p->a], &w->a) || !load_text(texts, item_of[p->b], &w->b)) {
+            drop_text(&w->a);
+            return EXIT_IO;
+        }
+        rc = write_spans(w->o, &w->spans, &w->gaps, &w->a, &w->b, job->min_words);
+        drop_text(&w->a);
+        drop_text(&w->b);
+    }
+    if (!rc)
+        rc = sl_out_finish(w->o, &line, &len);
+    if (rc) {
+        cli_error("%s", sl_errmsg(w->ctx));
         return EXIT_IO;
     }
-    for (size_t i = 0; i < n; i++) {
+    return cli_write(out, line, len) ? EXIT_OK : EXIT_IO;
+}
+
+int dedup_write_pairs(const dedup_job *job, sl_ctx *ctx, sl_dedup *d, spill *texts,
+                      const uint64_t *item_of, FILE *out)
+{
+    size_t n = sl_dedup_pair_count(d);
+    pair_ref *refs = malloc((n ? n : 1) * sizeof *refs);
+    pair_writer w;
+    memset(&w, 0, sizeof w);
+    w.ctx = ctx;
+    sl_spans_init(&w.spans, ctx);
+    sl_ranges_init(&w.gaps, ctx);
+    int status = EXIT_OK;
+    if (!refs || sl_out_new(ctx, &w.o)) {
+        cli_error("out of memory");
+        status = EXIT_IO;
+    }
+    for (size_t i = 0; i < n && status == EXIT_OK; i++) {
         sl_dup_pair p;
         sl_dedup_pair(d, i, &p);
         refs[i] = (pair_ref){ p.a < p.b ? p.a : p.b, p.a < p.b ? p.b : p.a, i };
     }
-    qsort(refs, n, sizeof *refs, by_input_order);
-    int status = EXIT_OK;
+    if (status == EXIT_OK)
+        qsort(refs, n, sizeof *refs, by_input_order);
     for (size_t i = 0; i < n && status == EXIT_OK; i++) {
         sl_dup_pair p;
-        const char *line;
-        size_t len;
         sl_dedup_pair(d, refs[i].index, &p);
-        if (write_pair(o, d, &p) || sl_out_finish(o, &line, &len)) {
-            cli_error("%s", sl_errmsg(ctx));
-            status = EXIT_IO;
-        } else if (!cli_write(out, line, len))
-            status = EXIT_IO;
+        status = one_pair(&w, job, d, texts, item_of, &p, out);
     }
-    sl_out_free(o);
+    free(w.a.buf);
+    free(w.b.buf);
+    sl_ranges_release(&w.gaps);
+    sl_spans_release(&w.spans);
+    sl_out_free(w.o);
     free(refs);
     return status;
 }

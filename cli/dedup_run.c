@@ -282,7 +282,7 @@ int dedup_run(dedup_job *job, int argc, char **argv, int first, FILE *out)
     if (read_status != EXIT_IO && !emit_ready(&s, job, out, true))
         status = EXIT_IO;
     if (read_status != EXIT_IO && job->pairs)
-        status = cli_worse(status, dedup_write_pairs(job, s.ctx, s.d, &s.texts, out));
+        status = cli_worse(status, dedup_write_pairs(job, s.ctx, s.d, &s.texts, s.item_of, out));
     if (read_status != EXIT_IO && job->summary)
         print_summary(out, &s, job);
     close_state(&s);

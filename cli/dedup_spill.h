@@ -43,6 +43,7 @@ bool spill_get(spill *s, size_t i, char **buf, size_t *cap, size_t *len);
 
 int dedup_run(dedup_job *job, int argc, char **argv, int first, FILE *out);
 /* With --pairs: one line per related pair, spans from the kept texts. */
-int dedup_write_pairs(const dedup_job *job, sl_ctx *ctx, sl_dedup *d, spill *texts, FILE *out);
+int dedup_write_pairs(const dedup_job *job, sl_ctx *ctx, sl_dedup *d, spill *texts,
+                      const uint64_t *item_of, FILE *out);
 
 #endif
