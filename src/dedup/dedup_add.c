@@ -138,7 +138,8 @@ static int gather(sl_dedup *d, const sl_dedup_doc *p, unsigned char *skip, size_
         d->hits[h++].hits = (uint32_t)(j - i);
         i = j;
     }
-    qsort(d->hits, h, sizeof *d->hits, by_hits);
+    if (h > 1)
+        qsort(d->hits, h, sizeof *d->hits, by_hits);
     *n_hits = h;
     return SL_OK;
 }

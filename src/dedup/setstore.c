@@ -59,6 +59,8 @@ static int flush(sl_setstore *s)
 int sl_setstore_append(sl_setstore *s, const void *data, size_t len, uint64_t *offset)
 {
     *offset = s->size;
+    if (len == 0)
+        return SL_OK;
     int rc = sl_buf_append(&s->mem, data, len);
     if (rc)
         return rc;
@@ -95,6 +97,8 @@ static int read_file(sl_setstore *s, uint64_t offset, char *data, size_t len)
 
 int sl_setstore_read(sl_setstore *s, uint64_t offset, void *data, size_t len)
 {
+    if (len == 0)
+        return SL_OK;
     if (offset + len > s->size)
         return sl_error(s->ctx, SL_EINVAL, "dedup: read past the end of the shingle store");
     if (s->file)
