@@ -103,7 +103,25 @@ static int by_hits(const void *a, const void *b)
     return (x->doc > y->doc) - (x->doc < y->doc);
 }
 
-/* Documents sharing anchors with p, most shared first.  Anchors filed in
+/* A candidate is worth verifying when it shares a quarter of the anchors
+ * of the shorter text (at least two; one when either text is too short to
+ * have more).  Every relation needs half of the shorter text's shingles in
+ * the other, which gives half its anchors on average: at a quarter, a pair
+ * at that bound is still checked with probability above 0.94 for a text of
+ * 300 words, and more for longer texts. */
+static int worth_verifying(const dd_rec *other, const sl_dedup_doc *p, uint32_t hits)
+{
+    size_t fewer = other->n_anchors < p->n_anchors ? other->n_anchors : p->n_anchors;
+    if (fewer <= 3)
+        return hits >= 1;
+    size_t need = fewer / 4 > 2 ? fewer / 4 : 2;
+    return hits >= need;
+}
+
+/* Size of the intersection of two sorted sets.  Branch-free steps: the
+ * comparisons are unpredictable, and this loop is most of the time spent
+ * verifying candidates. */
+/* Documents sharing enough anchors with p, most shared first.  Anchors filed in
  * more than anchor_cap documents are common phrases, not evidence; their
  * bit in `skip` keeps them out of the index too. */
 static int gather(sl_dedup *d, const sl_dedup_doc *p, unsigned char *skip, size_t *n_hits)
@@ -129,14 +147,17 @@ static int gather(sl_dedup *d, const sl_dedup_doc *p, unsigned char *skip, size_
         size_t j = i;
         while (j < n && d->cands[j] == d->cands[i])
             j++;
+        uint32_t doc = d->cands[i], hits = (uint32_t)(j - i);
+        i = j;
+        if (!worth_verifying(&d->rec[doc], p, hits))
+            continue; /* filtered before sorting: most are */
         if (h == d->cap_hits) {
             int rc = sl_grow(d->ctx, (void **)&d->hits, &d->cap_hits, h + 1, sizeof *d->hits);
             if (rc)
                 return rc;
         }
-        d->hits[h].doc = d->cands[i];
-        d->hits[h++].hits = (uint32_t)(j - i);
-        i = j;
+        d->hits[h].doc = doc;
+        d->hits[h++].hits = hits;
     }
     if (h > 1)
         qsort(d->hits, h, sizeof *d->hits, by_hits);
@@ -144,24 +165,6 @@ static int gather(sl_dedup *d, const sl_dedup_doc *p, unsigned char *skip, size_
     return SL_OK;
 }
 
-/* A candidate is worth verifying when it shares a quarter of the anchors
- * of the shorter text (at least two; one when either text is too short to
- * have more).  Every relation needs half of the shorter text's shingles in
- * the other, which gives half its anchors on average: at a quarter, a pair
- * at that bound is still checked with probability above 0.94 for a text of
- * 300 words, and more for longer texts. */
-static int worth_verifying(const dd_rec *other, const sl_dedup_doc *p, uint32_t hits)
-{
-    size_t fewer = other->n_anchors < p->n_anchors ? other->n_anchors : p->n_anchors;
-    if (fewer <= 3)
-        return hits >= 1;
-    size_t need = fewer / 4 > 2 ? fewer / 4 : 2;
-    return hits >= need;
-}
-
-/* Size of the intersection of two sorted sets.  Branch-free steps: the
- * comparisons are unpredictable, and this loop is most of the time spent
- * verifying candidates. */
 static size_t intersect(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
     size_t i = 0, j = 0, n = 0;
@@ -289,8 +292,6 @@ static int verify(sl_dedup *d, uint32_t i, const sl_dedup_doc *p, size_t n_hits,
     for (size_t h = 0; h < n_hits && verified < d->opts.max_verify; h++) {
         uint32_t e = d->hits[h].doc;
         const dd_rec *re = &d->rec[e];
-        if (!worth_verifying(re, p, d->hits[h].hits))
-            continue;
         verified++;
         d->verified++;
         int rc = read_other(d, re);

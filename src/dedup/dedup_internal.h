@@ -41,9 +41,17 @@ struct sl_dedup_doc {
 typedef struct sl_setstore {
     sl_ctx *ctx;
     FILE *file;              /* NULL: memory */
-    sl_buf mem;
+    sl_buf mem;              /* bytes [mem_from, size): all of them in memory mode */
+    uint64_t mem_from;
+    uint64_t written;        /* file mode: bytes [0, written) are in the file */
     uint64_t size;
+    size_t tail;             /* SL_SETSTORE_TAIL (tests set less) */
 } sl_setstore;
+
+/* File mode keeps the most recent bytes in memory too: candidates are
+ * mostly recent documents (news repeats itself within days), and reading
+ * them back from memory saves a system call per candidate. */
+#define SL_SETSTORE_TAIL (32u << 20)
 
 int sl_setstore_open(sl_setstore *s, sl_ctx *ctx, int to_file);
 void sl_setstore_close(sl_setstore *s);

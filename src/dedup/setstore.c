@@ -1,20 +1,20 @@
 /* The spill store of shingle sets: append-only, read back by offset.
  *
  * In file mode the bytes go to an anonymous temporary file (tmpfile(), in
- * TMPDIR) through a write buffer, and reads use pread, so the index keeps
- * only offsets in memory and the page cache decides what stays resident. */
+ * TMPDIR); the most recent SL_SETSTORE_TAIL to twice that many bytes stay in
+ * memory as well, older ones are read back with pread.  Memory is thus
+ * bounded whatever the corpus size. */
 #include "dedup/dedup_internal.h"
 
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
-#define SETSTORE_FLUSH_AT (1u << 16)
-
 int sl_setstore_open(sl_setstore *s, sl_ctx *ctx, int to_file)
 {
     memset(s, 0, sizeof *s);
     s->ctx = ctx;
+    s->tail = SL_SETSTORE_TAIL;
     sl_buf_init(&s->mem, ctx);
     if (!to_file)
         return SL_OK;
@@ -33,26 +33,36 @@ void sl_setstore_close(sl_setstore *s)
     sl_buf_release(&s->mem);
 }
 
-/* In file mode `mem` holds the bytes not yet written, which start at
- * file offset size - mem.len. */
+/* Write [written, size) to the file. */
 static int flush(sl_setstore *s)
 {
-    const char *p = s->mem.ptr;
-    size_t left = s->mem.len;
+    const char *p = s->mem.ptr + (s->written - s->mem_from);
+    size_t left = (size_t)(s->size - s->written);
     int fd = fileno(s->file);
-    off_t at = (off_t)(s->size - s->mem.len);
     while (left > 0) {
-        ssize_t w = pwrite(fd, p, left, at);
+        ssize_t w = pwrite(fd, p, left, (off_t)s->written);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0)
             return sl_error(s->ctx, SL_EIO, "dedup: cannot write the temporary shingle file: %s",
                             w < 0 ? strerror(errno) : "no space written");
         p += w;
-        at += w;
+        s->written += (uint64_t)w;
         left -= (size_t)w;
     }
-    sl_buf_reset(&s->mem);
+    return SL_OK;
+}
+
+/* Once the memory holds twice the tail, write it out and keep the tail. */
+static int trim(sl_setstore *s)
+{
+    int rc = flush(s);
+    if (rc)
+        return rc;
+    size_t drop = s->mem.len - s->tail;
+    memmove(s->mem.ptr, s->mem.ptr + drop, s->tail);
+    s->mem.len = s->tail;
+    s->mem_from += drop;
     return SL_OK;
 }
 
@@ -65,21 +75,13 @@ int sl_setstore_append(sl_setstore *s, const void *data, size_t len, uint64_t *o
     if (rc)
         return rc;
     s->size += len;
-    if (s->file && s->mem.len >= SETSTORE_FLUSH_AT)
-        return flush(s);
+    if (s->file && s->mem.len >= 2 * s->tail)
+        return trim(s);
     return SL_OK;
 }
 
 static int read_file(sl_setstore *s, uint64_t offset, char *data, size_t len)
 {
-    uint64_t buffered_from = s->size - s->mem.len;
-    if (offset >= buffered_from) {
-        memcpy(data, s->mem.ptr + (offset - buffered_from), len);
-        return SL_OK;
-    }
-    int rc = flush(s); /* the record may straddle the buffer: write it all out */
-    if (rc)
-        return rc;
     int fd = fileno(s->file);
     while (len > 0) {
         ssize_t r = pread(fd, data, len, (off_t)offset);
@@ -101,8 +103,15 @@ int sl_setstore_read(sl_setstore *s, uint64_t offset, void *data, size_t len)
         return SL_OK;
     if (offset + len > s->size)
         return sl_error(s->ctx, SL_EINVAL, "dedup: read past the end of the shingle store");
-    if (s->file)
-        return read_file(s, offset, data, len);
-    memcpy(data, s->mem.ptr + offset, len);
-    return SL_OK;
+    if (offset >= s->mem_from) {
+        memcpy(data, s->mem.ptr + (offset - s->mem_from), len);
+        return SL_OK;
+    }
+    /* bytes before mem_from were written before they left memory; the
+     * rest of a record that straddles mem_from may not be written yet */
+    size_t from_file = offset + len > s->mem_from ? (size_t)(s->mem_from - offset) : len;
+    int rc = read_file(s, offset, data, from_file);
+    if (rc == SL_OK && from_file < len)
+        memcpy((char *)data + from_file, s->mem.ptr, len - from_file);
+    return rc;
 }

@@ -2,6 +2,7 @@
  * clusters, window, bad input and allocation failures.  Texts are made up
  * from invented syllables so that nothing repeats by accident. */
 #include "test_util.h"
+#include "dedup/dedup_internal.h"
 
 /* ---- made-up text --------------------------------------------------- */
 
@@ -383,6 +384,41 @@ static void test_memory_and_file_spill_agree(void **state)
     close_corpus(&f);
 }
 
+/* The spill file keeps a tail in memory; records read back whole whether
+ * they are in the file, in memory, or straddle the two. */
+static void test_setstore_tail(void **state)
+{
+    (void)state;
+    sl_ctx *ctx = test_ctx();
+    sl_setstore st;
+    assert_int_equal(sl_setstore_open(&st, ctx, 1), SL_OK);
+    st.tail = 100;
+    uint64_t off[300];
+    size_t len[300];
+    unsigned char rec[64], back[64];
+    for (size_t i = 0; i < 300; i++) {
+        len[i] = 1 + i % 37;
+        for (size_t k = 0; k < len[i]; k++)
+            rec[k] = (unsigned char)(i * 7 + k);
+        /* two appends per record, as dedup does (set, then title words) */
+        uint64_t second;
+        assert_int_equal(sl_setstore_append(&st, rec, len[i] / 2, &off[i]), SL_OK);
+        assert_int_equal(sl_setstore_append(&st, rec + len[i] / 2, len[i] - len[i] / 2, &second),
+                         SL_OK);
+        if (len[i] / 2 == 0)
+            off[i] = second;
+    }
+    assert_true(st.mem_from > 0); /* the early records left memory */
+    for (size_t i = 0; i < 300; i++) {
+        assert_int_equal(sl_setstore_read(&st, off[i], back, len[i]), SL_OK);
+        for (size_t k = 0; k < len[i]; k++)
+            assert_int_equal(back[k], (unsigned char)(i * 7 + k));
+    }
+    assert_int_equal(sl_setstore_read(&st, st.size, back, 1), SL_EINVAL);
+    sl_setstore_close(&st);
+    sl_ctx_free(ctx);
+}
+
 static void test_bad_options(void **state)
 {
     (void)state;
@@ -469,6 +505,7 @@ int main(void)
         cmocka_unit_test(test_ten_megabyte_document),
         cmocka_unit_test(test_window_forgets_old_documents),
         cmocka_unit_test(test_memory_and_file_spill_agree),
+        cmocka_unit_test(test_setstore_tail),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_allocation_failures),
     };
