@@ -78,6 +78,9 @@ int sl_anchor_lookup(const sl_anchor_index *ix, uint32_t key, uint32_t *docs, si
 int sl_anchor_reserve(sl_anchor_index *ix, size_t extra);
 void sl_anchor_insert(sl_anchor_index *ix, uint32_t key, uint32_t doc);
 
+/* Sort v[0..n) and drop repeats; returns the new length. */
+size_t sl_sort_unique_u32(uint32_t *v, size_t n);
+
 /* Future markers in a text: how much of it announces things still to come.
  * Later versions of an article report what earlier ones announced. */
 uint32_t sl_dedup_future_markers(const char *text, size_t len);

@@ -1,5 +1,6 @@
 /* Candidate pairs for shared passages by winnowing; see passages.h. */
 #include "dedup/passages.h"
+#include "dedup/dedup_internal.h"
 
 #include "dedup/shingle.h"
 
@@ -189,24 +190,6 @@ static int winnow(sl_passages *p, size_t m, size_t *n)
     return SL_OK;
 }
 
-static int cmp_u32(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return a < b ? -1 : a > b;
-}
-
-static size_t sort_unique_u32(uint32_t *v, size_t n)
-{
-    if (n < 2)
-        return n;
-    qsort(v, n, sizeof *v, cmp_u32);
-    size_t w = 1;
-    for (size_t r = 1; r < n; r++)
-        if (v[r] != v[w - 1])
-            v[w++] = v[r];
-    return w;
-}
-
 /* The fingerprints of text[0..len) in p->picked[0..*n). */
 static int hash_fingerprints(sl_passages *p, const uint64_t *tokens, size_t n_tokens, size_t *n)
 {
@@ -239,7 +222,7 @@ static int fingerprint_ids(sl_passages *p, size_t n)
  * changes unless everything needed could be allocated. */
 static int doc_store(sl_passages *p, size_t n)
 {
-    n = sort_unique_u32(p->doc_ids, n);
+    n = sl_sort_unique_u32(p->doc_ids, n);
     if (p->n_fps + n >= UINT32_MAX)
         return sl_error(p->ctx, SL_EINVAL, "passages: index full (2^32 fingerprints)");
     int rc = reserve(p->ctx, (void **)&p->fps, &p->fps_cap, p->n_fps + n, sizeof *p->fps);
@@ -466,7 +449,7 @@ int sl_passages_candidates(sl_passages *p, uint32_t a, const uint32_t **docs, si
                 p->cand[c++] = p->postings[j];
     }
     note_peak(p);
-    *n = sort_unique_u32(p->cand, c);
+    *n = sl_sort_unique_u32(p->cand, c);
     *docs = p->cand;
     return SL_OK;
 }

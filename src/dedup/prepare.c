@@ -65,7 +65,7 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static size_t sort_unique(uint32_t *v, size_t n)
+size_t sl_sort_unique_u32(uint32_t *v, size_t n)
 {
     if (n < 2)
         return n;
@@ -95,7 +95,7 @@ static void title_words(sl_dedup_doc *p, const char *t, size_t len)
         if (n)
             p->title[p->n_title++] = (uint32_t)XXH3_64bits(word, n);
     }
-    p->n_title = sort_unique(p->title, p->n_title);
+    p->n_title = sl_sort_unique_u32(p->title, p->n_title);
 }
 
 static int fill_set(sl_dedup_doc *p)
@@ -154,7 +154,7 @@ static int pick_anchors(sl_dedup_doc *p, unsigned rate)
         if (rc)
             return rc;
     }
-    p->n_anchors = sort_unique(p->anchors, p->n_anchors);
+    p->n_anchors = sl_sort_unique_u32(p->anchors, p->n_anchors);
     return SL_OK;
 }
 

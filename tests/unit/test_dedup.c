@@ -6,16 +6,6 @@
 
 /* ---- made-up text --------------------------------------------------- */
 
-static uint64_t rng(uint64_t *s)
-{
-    uint64_t x = *s;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    *s = x;
-    return x * UINT64_C(0x2545f4914f6cdd1d);
-}
-
 /* Append `words` invented words to buf (NUL-terminated), sentences of 12. */
 static void words(char *buf, size_t cap, uint64_t seed, size_t n)
 {
@@ -25,9 +15,9 @@ static void words(char *buf, size_t cap, uint64_t seed, size_t n)
     size_t len = strlen(buf);
     for (size_t w = 0; w < n; w++) {
         char word[32] = "";
-        size_t parts = 2 + rng(&s) % 3;
+        size_t parts = 2 + test_rng(&s) % 3;
         for (size_t p = 0; p < parts; p++)
-            strcat(word, syl[rng(&s) % 16]);
+            strcat(word, syl[test_rng(&s) % 16]);
         int end = (w + 1) % 12 == 0;
         len += (size_t)snprintf(buf + len, cap - len, "%s%s ", word, end ? "." : "");
         assert_true(len < cap);

@@ -6,16 +6,6 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static uint64_t rng_next(uint64_t *state)
-{
-    uint64_t x = *state;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    *state = x;
-    return x * UINT64_C(0x2545f4914f6cdd1d);
-}
-
 static void make_word(uint64_t id, char *out)
 {
     static const char cons[] = "bdfgklmnprstvz";
@@ -36,7 +26,7 @@ static void append_words(sl_buf *b, uint64_t *rng, size_t count)
 {
     char word[16];
     for (size_t i = 0; i < count; i++) {
-        make_word(rng_next(rng) % 50000, word);
+        make_word(test_rng(rng) % 50000, word);
         assert_int_equal(sl_buf_printf(b, "%s ", word), SL_OK);
     }
 }

@@ -30,16 +30,6 @@ static double absdiff(double a, double b)
 }
 
 /* Deterministic generator (xorshift64*) so the generated corpora are fixed. */
-static uint64_t rng_next(uint64_t *state)
-{
-    uint64_t x = *state;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    *state = x;
-    return x * UINT64_C(0x2545f4914f6cdd1d);
-}
-
 /* An invented word: 2 to 4 consonant-vowel syllables picked from `id`. */
 static void make_word(uint64_t id, char *out)
 {
@@ -62,7 +52,7 @@ static void append_words(sl_buf *b, uint64_t *rng, size_t count, uint64_t vocab)
 {
     char word[16];
     for (size_t i = 0; i < count; i++) {
-        make_word(rng_next(rng) % vocab, word);
+        make_word(test_rng(rng) % vocab, word);
         assert_int_equal(sl_buf_printf(b, "%s ", word), SL_OK);
     }
 }

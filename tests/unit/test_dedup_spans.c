@@ -7,16 +7,6 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static uint64_t rng_next(uint64_t *state)
-{
-    uint64_t x = *state;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    *state = x;
-    return x * UINT64_C(0x2545f4914f6cdd1d);
-}
-
 /* An invented word of 2 to 4 consonant-vowel syllables picked from `id`. */
 static void make_word(uint64_t id, char *out)
 {
@@ -39,7 +29,7 @@ static void append_words(sl_buf *b, uint64_t *rng, size_t count)
 {
     char word[16];
     for (size_t i = 0; i < count; i++) {
-        make_word(rng_next(rng) % 50000, word);
+        make_word(test_rng(rng) % 50000, word);
         assert_int_equal(sl_buf_printf(b, "%s ", word), SL_OK);
     }
 }
@@ -191,11 +181,11 @@ static void test_spans_invariants(void **state)
         sl_buf_reset(&b);
         size_t long_runs = 0, long_words = 0;
         for (int r = 0; r < 12; r++) {
-            size_t len = 3 + rng_next(&rng) % 30;
+            size_t len = 3 + test_rng(&rng) % 30;
             sl_buf_reset(&run);
             append_words(&run, &rng, len);
-            append_words(&a, &rng, 1 + rng_next(&rng) % 20);
-            append_words(&b, &rng, 1 + rng_next(&rng) % 20);
+            append_words(&a, &rng, 1 + test_rng(&rng) % 20);
+            append_words(&b, &rng, 1 + test_rng(&rng) % 20);
             assert_int_equal(sl_buf_append(&a, run.ptr, run.len), SL_OK);
             assert_int_equal(sl_buf_append(&b, run.ptr, run.len), SL_OK);
             if (len >= 12) {

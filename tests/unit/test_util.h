@@ -14,6 +14,17 @@
 
 #include "storyline.h"
 
+/* Deterministic generator (xorshift64*) for generated test texts. */
+static inline uint64_t test_rng(uint64_t *state)
+{
+    uint64_t x = *state;
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    *state = x;
+    return x * UINT64_C(0x2545f4914f6cdd1d);
+}
+
 static inline sl_ctx *test_ctx(void)
 {
     sl_ctx *ctx = NULL;
