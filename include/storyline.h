@@ -310,7 +310,8 @@ size_t sl_dedup_pair_count(const sl_dedup *d);
 int sl_dedup_pair(const sl_dedup *d, size_t i, sl_dup_pair *out);
 /* Candidates compared on their exact shingle sets so far. */
 uint64_t sl_dedup_verified(const sl_dedup *d);
-/* Bytes of memory held by the index, the records and the pairs. */
+/* Bytes of memory held by the index, the records, the ids and the pairs
+ * (not the spill store of shingle sets, nor its in-memory tail). */
 size_t sl_dedup_memory(const sl_dedup *d);
 
 #ifdef __cplusplus

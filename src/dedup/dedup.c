@@ -183,7 +183,7 @@ uint64_t sl_dedup_verified(const sl_dedup *d)
 size_t sl_dedup_memory(const sl_dedup *d)
 {
     return d->cap_rec * sizeof *d->rec + d->ix.cap * sizeof *d->ix.slot + d->ids.cap +
-           d->cap_pairs * sizeof *d->pairs + d->store.mem.cap * (d->store.file ? 1 : 0);
+           d->cap_pairs * sizeof *d->pairs;
 }
 
 /* ---- recording a verified relation ---- */
