@@ -34,6 +34,8 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 bool cli_color(FILE *f);
 
+/* Parse a number in (0, 1], as thresholds are given. */
+bool cli_parse_fraction(const char *s, double *out);
 /* Parse a size such as 1048576, 64K, 256M, 1G. */
 bool cli_parse_size(const char *s, size_t *out);
 

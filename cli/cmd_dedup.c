@@ -46,17 +46,6 @@ const char cmd_dedup_usage[] =
     "output: \"dup\": {\"cluster\": id, \"relation\": \"unique|exact|near|revision|\n"
     "contained\", \"of\": id|null, \"similarity\": number}.  See docs/dedup.md.\n";
 
-static bool parse_fraction(const char *s, double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || end == s || *end || !(v > 0.0 && v <= 1.0))
-        return false;
-    *out = v;
-    return true;
-}
-
 static int parse_number_option(int c, const char *arg, dedup_job *job)
 {
     static const struct { int opt; const char *name; size_t field; } fractions[] = {
@@ -70,7 +59,7 @@ static int parse_number_option(int c, const char *arg, dedup_job *job)
         if (fractions[i].opt != c)
             continue;
         double *field = (double *)((char *)&job->dedup + fractions[i].field);
-        if (!parse_fraction(arg, field))
+        if (!cli_parse_fraction(arg, field))
             return cli_usage_error("%s takes a number in (0, 1], not '%s'", fractions[i].name, arg);
         return EXIT_OK;
     }

@@ -104,17 +104,6 @@ static bool parse_unsigned(const char *s, unsigned long lo, unsigned long hi, un
     return true;
 }
 
-static bool parse_fraction(const char *s, double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || end == s || *end || !(v > 0.0 && v <= 1.0))
-        return false;
-    *out = v;
-    return true;
-}
-
 static int parse_args(int argc, char **argv, passages_job *job)
 {
     enum { OPT_MIN_WORDS = 256, OPT_DUP_COVER, OPT_MAX_DF, OPT_GRAM, OPT_NO_CLEAN, OPT_STATS };
@@ -145,7 +134,7 @@ static int parse_args(int argc, char **argv, passages_job *job)
                 return cli_usage_error("--min-words takes a number from 1 to 100000, not '%s'", optarg);
             break;
         case OPT_DUP_COVER:
-            if (!parse_fraction(optarg, &job->dup_cover))
+            if (!cli_parse_fraction(optarg, &job->dup_cover))
                 return cli_usage_error("--dup-cover takes a fraction above 0, at most 1, not '%s'", optarg);
             break;
         case OPT_MAX_DF:

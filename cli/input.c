@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -74,6 +75,17 @@ int cli_close_output(FILE *out, const char *path, int status)
         return EXIT_IO;
     }
     return status;
+}
+
+bool cli_parse_fraction(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || !(v > 0.0 && v <= 1.0))
+        return false;
+    *out = v;
+    return true;
 }
 
 double cli_round4(double v)

@@ -130,12 +130,6 @@ static int stronger(const dd_rec *r, sl_dup_relation rel, float sim, uint32_t of
 static void offer_link(sl_dedup *d, uint32_t from, uint32_t to, sl_dup_relation rel, float sim)
 {
     dd_rec *r = &d->rec[from];
-    if (r->best_rel == SL_DUP_UNIQUE && rel != SL_DUP_UNIQUE) {
-        r->best_rel = rel;
-        r->best_sim = sim;
-        r->best_of = to;
-        return;
-    }
     if (stronger(r, rel, sim, to)) {
         r->best_rel = (uint8_t)rel;
         r->best_sim = sim;

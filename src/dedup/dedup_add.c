@@ -277,7 +277,7 @@ static void classify(sl_dedup *d, uint32_t e, uint32_t i, const sl_dedup_doc *p,
     if (cover >= o->revision || (cover >= o->revision_titled && same_article(d, re, ne, p))) {
         out->relation = SL_DUP_REVISION;
         dd_order why;
-        if (!sl_dedup_order(re, ri, (uint32_t)inter, &why))
+        if (!sl_dedup_order(re, ri, &why))
             swap_sides(out);
         out->order = (uint8_t)why;
     }

@@ -80,7 +80,7 @@ void sl_dedup_link(sl_dedup *d, const dd_pair *p);
 void sl_dedup_note_unique_similarity(sl_dedup *d, uint32_t i, float jaccard);
 const char *sl_dedup_order_name(uint8_t order);
 /* Which of two versions came first: returns 1 when `b` is the later one. */
-int sl_dedup_order(const dd_rec *ra, const dd_rec *rb, uint32_t inter, dd_order *why);
+int sl_dedup_order(const dd_rec *ra, const dd_rec *rb, dd_order *why);
 /* Minutes since 1970 of an ISO 8601 date or date-time, SL_NO_DATE if none. */
 int64_t sl_dedup_parse_date(const char *s, size_t len);
 

@@ -120,9 +120,8 @@ static int tense_vote(const dd_rec *ra, const dd_rec *rb)
     return rate_gap > 0 ? 1 : -1; /* fewer future markers: later */
 }
 
-int sl_dedup_order(const dd_rec *ra, const dd_rec *rb, uint32_t inter, dd_order *why)
+int sl_dedup_order(const dd_rec *ra, const dd_rec *rb, dd_order *why)
 {
-    (void)inter;
     if (ra->published != SL_NO_DATE && rb->published != SL_NO_DATE &&
         ra->published != rb->published) {
         *why = DD_ORDER_PUBLISHED;
