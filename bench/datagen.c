@@ -2,7 +2,7 @@
  *
  *   sl-datagen [--size=100M] [--seed=N] [--docs-mojibake=0.05]
  *              [--docs-entities=0.03] [--dup-rate=0.2]
- *              [--format=jsonl|txt-dir] [--truth=FILE] [--verbose] [-o PATH]
+ *              [--paragraphs=4-16] [--format=jsonl|txt-dir] [--truth=FILE] [--verbose] [-o PATH]
  *
  * Articles are written from our own word lists and sentence templates and
  * grouped into stories that share people, places, organisations and dates.
@@ -156,7 +156,7 @@ static void make_original(corpus *c, doc *d)
     d->reporter = d->outlet * 3 + rng_below(&c->r, 3);
     gen g = doc_gen(d, rng_next(&c->r));
     write_title(&g, &d->title);
-    write_body(&g, &d->body, rng_range(&g.r, 4, 16));
+    write_body(&g, &d->body, rng_range(&g.r, c->opt->paragraphs_min, c->opt->paragraphs_max));
     set_published(c, d, (d->st.day + (int)rng_below(&c->r, 3)) * 1440 + rng_range(&c->r, 360, 1320));
     make_url(d, c->docs);
     d->chrome_seed = rng_next(&c->r);
@@ -363,6 +363,8 @@ static const char usage[] =
     "  --docs-mojibake=F     fraction of documents damaged by mojibake (default 0.05)\n"
     "  --docs-entities=F     fraction with HTML entities in the text (default 0.03)\n"
     "  --dup-rate=F          fraction that copy, revise or quote an earlier one (default 0.2)\n"
+    "  --paragraphs=MIN-MAX  body paragraphs of an original article, about 37 words\n"
+    "                        each (default 4-16: about 390 words a document)\n"
     "  --format=FMT          jsonl (default) or txt-dir (one .txt per document under -o DIR)\n"
     "  --truth=FILE          write the ground truth: id, story, cluster, relation, of, damage\n"
     "  -o, --output=PATH     write to PATH instead of standard output\n"
@@ -401,6 +403,19 @@ static const char *option_value(const char *arg, const char *name)
     return strncmp(arg, name, n) == 0 && arg[n] == '=' ? arg + n + 1 : NULL;
 }
 
+/* "MIN-MAX" with 1 <= MIN <= MAX <= 1000. */
+static void parse_range(const char *name, const char *v, int *lo, int *hi)
+{
+    char *end;
+    errno = 0;
+    long a = strtol(v, &end, 10);
+    long b = *end == '-' ? strtol(end + 1, &end, 10) : -1;
+    if (errno || *end || a < 1 || b < a || b > 1000)
+        die("%s takes MIN-MAX with 1 <= MIN <= MAX <= 1000, not '%s'", name, v);
+    *lo = (int)a;
+    *hi = (int)b;
+}
+
 static void parse_args(int argc, char **argv, options *o)
 {
     const char *v;
@@ -433,6 +448,8 @@ static void parse_args(int argc, char **argv, options *o)
             o->entities = parse_fraction("--docs-entities", v);
         } else if ((v = option_value(a, "--dup-rate"))) {
             o->dup_rate = parse_fraction("--dup-rate", v);
+        } else if ((v = option_value(a, "--paragraphs"))) {
+            parse_range("--paragraphs", v, &o->paragraphs_min, &o->paragraphs_max);
         } else if ((v = option_value(a, "--format"))) {
             if (strcmp(v, "jsonl") != 0 && strcmp(v, "txt-dir") != 0)
                 die("--format takes jsonl or txt-dir, not '%s'", v);
@@ -482,7 +499,7 @@ static void print_summary(const tally *t, uint64_t bytes, uint32_t stories, doub
 
 int main(int argc, char **argv)
 {
-    options o = { (uint64_t)100 << 20, 1, 0.05, 0.03, 0.2, false, false, NULL, NULL };
+    options o = { (uint64_t)100 << 20, 1, 0.05, 0.03, 0.2, 4, 16, false, false, NULL, NULL };
     parse_args(argc, argv, &o);
     double start = seconds_now();
     static corpus c; /* large: the pool of recent documents */

@@ -177,6 +177,7 @@ typedef struct doc {
 typedef struct options {
     uint64_t size, seed;
     double mojibake, entities, dup_rate;
+    int paragraphs_min, paragraphs_max; /* body length of an original */
     bool txt_dir, verbose;
     const char *output, *truth;
 } options;

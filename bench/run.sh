@@ -267,7 +267,8 @@ for key in ("fix_accuracy", "false_change_rate"):
 # also dedup with cleaning and the clusters scored against the truth; with
 # both sizes, the time ratio 200k/20k (10 when linear).
 DEDUP_DUP_RATE=0.2
-DEDUP_BYTES_PER_DOC=3200   # a little over sl-datagen's mean (about 2,700)
+DEDUP_PARAGRAPHS=9-25      # about 600 words a document, as issue 4 asks
+DEDUP_BYTES_PER_DOC=4600   # a little over sl-datagen's mean at that length
 
 stage_dedup() {
     local floor=$build/sl-floor
@@ -315,8 +316,10 @@ make_dedup_corpus() {
     dedup_truth=$temp_dir/corpus-$label.truth.jsonl
     size=$((n * DEDUP_BYTES_PER_DOC))
     while :; do
-        say "dedup: generating $n documents (--size=$size --dup-rate=$DEDUP_DUP_RATE --seed=$BENCH_SEED)"
+        say "dedup: generating $n documents (--size=$size --dup-rate=$DEDUP_DUP_RATE" \
+            "--paragraphs=$DEDUP_PARAGRAPHS --seed=$BENCH_SEED)"
         if ! "$datagen" --size="$size" --seed="$BENCH_SEED" --dup-rate="$DEDUP_DUP_RATE" \
+            --paragraphs="$DEDUP_PARAGRAPHS" \
             --truth="$dedup_truth" -o "$dedup_input"; then
             fail "dedup: sl-datagen failed"
             return 1

@@ -13,34 +13,21 @@ static void item_free(dd_item *it)
     free(it->buf);
 }
 
-void batch_close(dd_batch *b)
+static void slot_close(dd_batch *b)
 {
-    for (size_t i = 0; i < DD_BATCH; i++)
-        if (b->items)
-            item_free(&b->items[i]);
+    for (size_t i = 0; b->items && i < DD_BATCH; i++)
+        item_free(&b->items[i]);
     free(b->items);
-    for (unsigned w = 0; w < b->threads; w++)
-        sl_ctx_free(b->wctx[w]);
-    memset(b, 0, sizeof *b);
+    b->items = NULL;
 }
 
-/* Item i is always prepared by worker i % threads, with that worker's
- * context: contexts are not shared between threads. */
-bool batch_open(dd_batch *b, unsigned threads, const sl_dedup_options *opts)
+static bool slot_open(dd_pool *p, dd_batch *b)
 {
-    memset(b, 0, sizeof *b);
-    b->opts = opts;
-    b->threads = threads < 1 ? 1 : threads > DD_MAX_THREADS ? DD_MAX_THREADS : threads;
+    b->n = 0;
     b->items = calloc(DD_BATCH, sizeof *b->items);
     bool ok = b->items != NULL;
-    for (unsigned w = 0; ok && w < b->threads; w++)
-        ok = sl_ctx_new(&b->wctx[w], NULL) == SL_OK;
     for (size_t i = 0; ok && i < DD_BATCH; i++)
-        ok = sl_dedup_doc_new(b->wctx[i % b->threads], &b->items[i].prep) == SL_OK;
-    if (!ok) {
-        cli_error("out of memory");
-        batch_close(b);
-    }
+        ok = sl_dedup_doc_new(p->wctx[i % p->workers], &b->items[i].prep) == SL_OK;
     return ok;
 }
 
@@ -91,51 +78,135 @@ const char *item_field(const dd_item *it, int field, size_t *len)
     return it->buf + it->f[field].off;
 }
 
-static void prepare_item(dd_batch *b, dd_item *it, sl_ctx *ctx)
+static void prepare_item(dd_pool *p, dd_item *it, sl_ctx *ctx)
 {
     size_t tl, hl, sl;
     const char *text = item_field(it, DD_TEXT, &tl);
     const char *title = item_field(it, DD_TITLE, &hl);
     const char *source = item_field(it, DD_SOURCE, &sl);
-    it->rc = sl_dedup_prepare(it->prep, b->opts, text, tl, title, hl, source, sl);
+    it->rc = sl_dedup_prepare(it->prep, p->opts, text, tl, title, hl, source, sl);
     if (it->rc) {
         strncpy(it->err, sl_errmsg(ctx), sizeof it->err - 1);
         it->err[sizeof it->err - 1] = '\0';
     }
 }
 
-typedef struct worker {
-    dd_batch *b;
+/* Worker w's share of a batch. */
+static void prepare_share(dd_pool *p, dd_batch *b, unsigned w)
+{
+    for (size_t i = w; i < b->n; i += p->workers)
+        prepare_item(p, &b->items[i], p->wctx[w]);
+}
+
+typedef struct worker_arg {
+    dd_pool *p;
     unsigned w;
-} worker;
+} worker_arg;
 
 static void *work(void *arg)
 {
-    worker *wk = arg;
-    dd_batch *b = wk->b;
-    for (size_t i = wk->w; i < b->n; i += b->threads)
-        prepare_item(b, &b->items[i], b->wctx[wk->w]);
+    worker_arg a = *(worker_arg *)arg;
+    dd_pool *p = a.p;
+    free(arg);
+    uint64_t seen = 0;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (!p->quit && p->generation == seen)
+            pthread_cond_wait(&p->go, &p->mu);
+        if (p->quit)
+            break;
+        seen = p->generation;
+        dd_batch *b = p->job;
+        pthread_mutex_unlock(&p->mu);
+        prepare_share(p, b, a.w);
+        pthread_mutex_lock(&p->mu);
+        if (++p->finished == p->started)
+            pthread_cond_signal(&p->done);
+    }
+    pthread_mutex_unlock(&p->mu);
     return NULL;
 }
 
-void batch_prepare(dd_batch *b)
+static void start_workers(dd_pool *p, unsigned want)
 {
-    pthread_t tid[DD_MAX_THREADS];
-    worker wk[DD_MAX_THREADS];
-    unsigned started = 1;
-    for (unsigned w = 1; w < b->threads && b->n > 1; w++) {
-        wk[w] = (worker){ b, w };
-        if (pthread_create(&tid[w], NULL, work, &wk[w]) != 0)
-            break; /* the calling thread does the rest */
-        started++;
+    while (p->started < want) {
+        worker_arg *a = malloc(sizeof *a);
+        if (!a)
+            break;
+        *a = (worker_arg){ p, p->started };
+        if (pthread_create(&p->tid[p->started], NULL, work, a) != 0) {
+            free(a);
+            break; /* fewer workers: the output is the same */
+        }
+        p->started++;
     }
-    wk[0] = (worker){ b, 0 };
-    work(&wk[0]);
-    for (unsigned w = 1; w < started; w++)
-        pthread_join(tid[w], NULL);
-    /* items of workers that could not start */
-    for (unsigned w = started; w < b->threads; w++) {
-        wk[w] = (worker){ b, w };
-        work(&wk[w]);
+}
+
+bool pool_open(dd_pool *p, unsigned threads, const sl_dedup_options *opts)
+{
+    memset(p, 0, sizeof *p);
+    p->opts = opts;
+    threads = threads < 1 ? 1 : threads > DD_MAX_THREADS ? DD_MAX_THREADS : threads;
+    bool ok = pthread_mutex_init(&p->mu, NULL) == 0;
+    if (ok && (pthread_cond_init(&p->go, NULL) != 0 || pthread_cond_init(&p->done, NULL) != 0))
+        ok = false; /* not reached on Linux, where these cannot fail */
+    p->sync_ok = ok;
+    if (ok && threads > 1)
+        start_workers(p, threads - 1);
+    p->workers = p->started ? p->started : 1;
+    for (unsigned w = 0; ok && w < p->workers; w++)
+        ok = sl_ctx_new(&p->wctx[w], NULL) == SL_OK;
+    ok = ok && slot_open(p, &p->slots[0]) && slot_open(p, &p->slots[1]);
+    if (!ok) {
+        cli_error("out of memory");
+        pool_close(p);
     }
+    return ok;
+}
+
+void pool_close(dd_pool *p)
+{
+    if (p->started) {
+        pthread_mutex_lock(&p->mu);
+        p->quit = true;
+        pthread_cond_broadcast(&p->go);
+        pthread_mutex_unlock(&p->mu);
+        for (unsigned w = 0; w < p->started; w++)
+            pthread_join(p->tid[w], NULL);
+    }
+    slot_close(&p->slots[0]);
+    slot_close(&p->slots[1]);
+    for (unsigned w = 0; w < DD_MAX_THREADS; w++)
+        sl_ctx_free(p->wctx[w]);
+    if (p->sync_ok) {
+        pthread_cond_destroy(&p->done);
+        pthread_cond_destroy(&p->go);
+        pthread_mutex_destroy(&p->mu);
+    }
+    memset(p, 0, sizeof *p);
+}
+
+void pool_start(dd_pool *p, dd_batch *b)
+{
+    if (!p->started) {
+        prepare_share(p, b, 0);
+        return;
+    }
+    pthread_mutex_lock(&p->mu);
+    p->job = b;
+    p->finished = 0;
+    p->generation++;
+    pthread_cond_broadcast(&p->go);
+    pthread_mutex_unlock(&p->mu);
+}
+
+void pool_wait(dd_pool *p)
+{
+    if (!p->started)
+        return;
+    pthread_mutex_lock(&p->mu);
+    while (p->job && p->finished < p->started)
+        pthread_cond_wait(&p->done, &p->mu);
+    p->job = NULL;
+    pthread_mutex_unlock(&p->mu);
 }

@@ -12,7 +12,9 @@ typedef struct dedup_state {
     sl_cleaner *cleaner;
     sl_out *out;
     sl_dedup *d;
-    dd_batch batch;
+    dd_pool pool;
+    dd_batch *fill;      /* being read into */
+    dd_batch *busy;      /* being prepared, then indexed; or NULL */
     uint64_t *item_of;   /* document number -> its kept item */
     size_t cap_item_of;
     uint64_t kept;       /* items kept so far */
@@ -29,7 +31,7 @@ static void close_state(dedup_state *s)
     spill_close(&s->records);
     spill_close(&s->texts);
     free(s->buf);
-    batch_close(&s->batch);
+    pool_close(&s->pool);
     free(s->item_of);
     sl_dedup_free(s->d);
     sl_out_free(s->out);
@@ -47,8 +49,9 @@ static int open_state(dedup_state *s, dedup_job *job)
         cli_error("%s", s->ctx ? sl_errmsg(s->ctx) : "out of memory");
         return EXIT_IO;
     }
-    if (!batch_open(&s->batch, job->threads, &job->dedup))
+    if (!pool_open(&s->pool, job->threads, &job->dedup))
         return EXIT_IO;
+    s->fill = &s->pool.slots[0];
     if ((job->pairs || !job->summary) && !spill_open(job->pairs ? &s->texts : &s->records))
         return EXIT_IO;
     return EXIT_OK;
@@ -172,7 +175,7 @@ static int queue_doc(dedup_state *s, dedup_job *job, const sl_doc *doc)
         return cli_exit_for(rc);
     }
     bool kept = job->pairs ? keep_text(s, &text, r) : job->summary ? true : keep_record(s, doc);
-    if (!kept || !batch_push(&s->batch, doc, text, title, s->kept++))
+    if (!kept || !batch_push(s->fill, doc, text, title, s->kept++))
         return EXIT_IO;
     return EXIT_OK;
 }
@@ -193,11 +196,9 @@ static bool remember_item(dedup_state *s, uint64_t i, uint64_t item)
     return true;
 }
 
-/* Prepare the queued documents in parallel, then add them in input order. */
-static int flush_batch(dedup_state *s, dedup_job *job, FILE *out, int *status)
+/* Add the prepared documents of b in input order. */
+static int add_batch(dedup_state *s, dedup_job *job, dd_batch *b, FILE *out, int *status)
 {
-    dd_batch *b = &s->batch;
-    batch_prepare(b);
     for (size_t k = 0; k < b->n; k++) {
         dd_item *it = &b->items[k];
         size_t il, pl, ol;
@@ -221,6 +222,32 @@ static int flush_batch(dedup_state *s, dedup_job *job, FILE *out, int *status)
     return EXIT_OK;
 }
 
+/* The filled batch goes to the workers; the one they prepared before is
+ * indexed meanwhile, and becomes the next to fill. */
+static int rotate(dedup_state *s, dedup_job *job, FILE *out, int *status)
+{
+    dd_batch *done = s->busy;
+    if (done)
+        pool_wait(&s->pool);
+    pool_start(&s->pool, s->fill);
+    s->busy = s->fill;
+    s->fill = s->fill == &s->pool.slots[0] ? &s->pool.slots[1] : &s->pool.slots[0];
+    return done ? add_batch(s, job, done, out, status) : EXIT_OK;
+}
+
+/* Index what is left at the end of the input. */
+static int drain(dedup_state *s, dedup_job *job, FILE *out, int *status)
+{
+    if (s->fill->n && rotate(s, job, out, status) != EXIT_OK)
+        return EXIT_IO;
+    if (!s->busy)
+        return EXIT_OK;
+    pool_wait(&s->pool);
+    dd_batch *last = s->busy;
+    s->busy = NULL;
+    return add_batch(s, job, last, out, status);
+}
+
 static void print_summary(FILE *f, const dedup_state *s, const dedup_job *job)
 {
     fprintf(f, "documents:   %llu read, %llu rejected\n", (unsigned long long)job->docs,
@@ -230,8 +257,13 @@ static void print_summary(FILE *f, const dedup_state *s, const dedup_job *job)
                 (unsigned long long)s->by_relation[r]);
     fprintf(f, "pairs:       %zu related, %llu candidates verified\n", sl_dedup_pair_count(s->d),
             (unsigned long long)sl_dedup_verified(s->d));
-    fprintf(f, "memory:      %.0f bytes per document\n",
-            job->docs ? (double)sl_dedup_memory(s->d) / (double)job->docs : 0.0);
+    sl_dedup_memory_use u;
+    sl_dedup_memory_parts(s->d, &u);
+    double n = job->docs ? (double)job->docs : 1.0;
+    fprintf(f, "memory:      %.0f bytes per document: index %.0f, records %.0f, ids %.0f, "
+            "pairs %.0f; set cache %.1f MB\n",
+            (double)sl_dedup_memory(s->d) / n, (double)u.index / n, (double)u.records / n,
+            (double)u.ids / n, (double)u.pairs / n, (double)u.set_cache / 1e6);
 }
 
 static int read_all(dedup_state *s, dedup_job *job, FILE *out)
@@ -257,11 +289,11 @@ static int read_all(dedup_state *s, dedup_job *job, FILE *out)
             status = cli_worse(status, st);
             continue;
         }
-        if (s->batch.n == DD_BATCH && flush_batch(s, job, out, &status) != EXIT_OK)
+        if (s->fill->n == DD_BATCH && rotate(s, job, out, &status) != EXIT_OK)
             return EXIT_IO;
         cli_progress_update(&progress, job->docs, sl_reader_bytes(s->reader));
     }
-    if (flush_batch(s, job, out, &status) != EXIT_OK)
+    if (drain(s, job, out, &status) != EXIT_OK)
         return EXIT_IO;
     cli_progress_done(&progress);
     return status;

@@ -313,6 +313,13 @@ uint64_t sl_dedup_verified(const sl_dedup *d);
 /* Bytes of memory held by the index, the records, the ids and the pairs
  * (not the spill store of shingle sets, nor its in-memory tail). */
 size_t sl_dedup_memory(const sl_dedup *d);
+/* The same, part by part: the anchor index (what finds candidates), the
+ * fixed-size record of each document, the ids, the related pairs, and the
+ * in-memory tail of the shingle-set store (a cache of recent sets). */
+typedef struct sl_dedup_memory_use {
+    size_t index, records, ids, pairs, set_cache;
+} sl_dedup_memory_use;
+void sl_dedup_memory_parts(const sl_dedup *d, sl_dedup_memory_use *out);
 
 #ifdef __cplusplus
 }

@@ -174,10 +174,23 @@ uint64_t sl_dedup_verified(const sl_dedup *d)
     return d->verified;
 }
 
+void sl_dedup_memory_parts(const sl_dedup *d, sl_dedup_memory_use *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!d)
+        return;
+    out->index = d->ix.cap * sizeof *d->ix.slot;
+    out->records = d->cap_rec * sizeof *d->rec;
+    out->ids = d->ids.cap;
+    out->pairs = d->cap_pairs * sizeof *d->pairs;
+    out->set_cache = sl_setstore_cached(&d->store);
+}
+
 size_t sl_dedup_memory(const sl_dedup *d)
 {
-    return d->cap_rec * sizeof *d->rec + d->ix.cap * sizeof *d->ix.slot + d->ids.cap +
-           d->cap_pairs * sizeof *d->pairs;
+    sl_dedup_memory_use u;
+    sl_dedup_memory_parts(d, &u);
+    return u.index + u.records + u.ids + u.pairs;
 }
 
 /* ---- recording a verified relation ---- */

@@ -18,9 +18,13 @@ static int new_record(sl_dedup *d, const char *id, size_t id_len, const char *pu
     if (d->n >= UINT32_MAX - 1)
         return sl_error(d->ctx, SL_ELIMIT, "dedup: more than 4 billion documents");
     if (d->n == d->cap_rec) {
-        int rc = sl_grow(d->ctx, (void **)&d->rec, &d->cap_rec, d->n + 1, sizeof *d->rec);
-        if (rc)
-            return rc;
+        /* by half again, not double: records are a third of the memory */
+        size_t cap = d->cap_rec < 1024 ? 1024 : d->cap_rec + d->cap_rec / 2;
+        dd_rec *rec = sl_realloc(d->ctx, d->rec, cap * sizeof *rec);
+        if (!rec)
+            return sl_oom(d->ctx);
+        d->rec = rec;
+        d->cap_rec = cap;
     }
     uint64_t id_off = d->ids.len;
     int rc = sl_buf_append(&d->ids, id, id_len);

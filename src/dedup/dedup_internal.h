@@ -57,6 +57,8 @@ int sl_setstore_open(sl_setstore *s, sl_ctx *ctx, int to_file);
 void sl_setstore_close(sl_setstore *s);
 int sl_setstore_append(sl_setstore *s, const void *data, size_t len, uint64_t *offset);
 int sl_setstore_read(sl_setstore *s, uint64_t offset, void *data, size_t len);
+/* Bytes of memory the store holds (all of it in memory mode). */
+size_t sl_setstore_cached(const sl_setstore *s);
 
 /* The anchor index: an open-addressing table of (key, document) entries, a
  * key may occur many times.  Entries of documents below `live_from` are dead

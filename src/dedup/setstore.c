@@ -115,3 +115,8 @@ int sl_setstore_read(sl_setstore *s, uint64_t offset, void *data, size_t len)
         memcpy((char *)data + from_file, s->mem.ptr, len - from_file);
     return rc;
 }
+
+size_t sl_setstore_cached(const sl_setstore *s)
+{
+    return s->mem.cap;
+}

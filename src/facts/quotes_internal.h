@@ -1,0 +1,100 @@
+/* Internals shared by the quote finder's files: tokens, units (a word, a
+ * punctuation mark or a whole top-level quotation), sentences, lexicon. */
+#ifndef SL_FACTS_QUOTES_INTERNAL_H
+#define SL_FACTS_QUOTES_INTERNAL_H
+
+#include "facts/quotes.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define SL_QNONE UINT32_MAX
+
+typedef enum { QT_WORD, QT_PUNCT, QT_MARK } qtok_kind;
+
+typedef struct qtok {
+    size_t start, end;
+    uint32_t cp;      /* first code point (punctuation and quote marks) */
+    uint32_t mate;    /* top-level opening mark: index of its closing mark */
+    uint8_t kind;
+    uint8_t cap;      /* word starts with a capital letter */
+    uint8_t para;     /* first token after a line break */
+    uint8_t can_open, can_close; /* quote mark: context allows opening / closing */
+} qtok;
+
+typedef enum { QU_WORD, QU_PUNCT, QU_QUOTE } qunit_kind;
+
+/* Lexicon classes of a word (bits). */
+enum {
+    QL_STOP = 1,     /* function word: ends a source phrase */
+    QL_BETWEEN = 2,  /* adverb or auxiliary allowed between source and cue */
+    QL_PRON = 4,     /* personal or relative pronoun */
+    QL_DET = 8,      /* determiner: begins a noun phrase */
+    QL_TITLE = 16,   /* honorific or title before a name */
+    QL_ROLE = 32,    /* noun that may stand for a speaker */
+    QL_NOTNAME = 64, /* capitalised word that is not (part of) a name */
+    QL_PREP = 128    /* preposition or time word opening an adverbial */
+};
+
+/* Cue flags of a verb form (bits). */
+enum {
+    QC_SPEECH = 1, /* reporting verb: content may follow */
+    QC_INV = 2,    /* inversion allowed: '..., said X' */
+    QC_OBJ = 4,    /* an addressee may come before the content */
+    QC_POST = 8,   /* may follow its content: 'CLAUSE, X said' */
+    QC_BELIEF = 16,/* belief or intention */
+    QC_ING = 32    /* participle: ', adding that ...' */
+};
+
+typedef struct qunit {
+    size_t start, end;
+    uint32_t words;   /* quote: words inside */
+    uint16_t lex;     /* QL_* bits of a word */
+    uint8_t cue;      /* QC_* bits of a word */
+    uint8_t kind, cap, para;
+    char ch;          /* punctuation: the ASCII mark, 'D' a dash, 'E' an ellipsis */
+    char qlast;       /* quote: last ASCII punctuation inside ('.', ',', 0) */
+    uint8_t poss;     /* word ends in 's possessive */
+    uint8_t lower_that; /* word is "that" */
+} qunit;
+
+/* The working state for one document. */
+typedef struct qdoc {
+    sl_ctx *ctx;
+    const char *text;
+    size_t len;
+    const sl_quote_entity *ents;
+    size_t nents;
+    qtok *toks;
+    size_t ntoks, tokcap;
+    qunit *units;
+    size_t nunits, unitcap;
+    size_t *sents; /* first unit of each sentence, then nunits */
+    size_t nsents, sentcap;
+    sl_quote *quotes;
+    size_t nquotes, quotecap;
+} qdoc;
+
+/* quotes_tok.c */
+int sl_qdoc_tokenize(qdoc *d);
+void sl_qdoc_pair_marks(qdoc *d);
+int sl_qdoc_units(qdoc *d);
+int sl_qdoc_sentences(qdoc *d);
+
+/* quotes_cues.c: lookups of one word (any case, ASCII folded). */
+unsigned sl_qlex_cue(const char *w, size_t n);
+unsigned sl_qlex_class(const char *w, size_t n);
+bool sl_qlex_is_abbrev(const char *w, size_t n);
+bool sl_qlex_word_is(const char *w, size_t n, const char *lower);
+/* 1 when every table is strictly sorted (checked by the unit test). */
+int sl_qlex_tables_sorted(void);
+
+/* quotes_source.c */
+typedef struct qspan {
+    size_t lo, hi; /* units [lo, hi) */
+} qspan;
+bool sl_qsrc_left(const qdoc *d, size_t sent_lo, size_t cue, qspan *src);
+bool sl_qsrc_right(const qdoc *d, size_t from, size_t sent_hi, qspan *src);
+void sl_qsrc_speaker(const qdoc *d, sl_quote *q, size_t self);
+
+#endif
