@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps demo test test-fast bench clean distclean
+.PHONY: all deps demo test test-fast bench model clean distclean
 
 all: $(BUILD)/Makefile
 	@cmake --build $(BUILD) -j $(JOBS)
@@ -35,6 +35,13 @@ test-fast: deps all
 
 bench: deps all
 	@bench/run.sh $(BUILD)
+
+# Retrain the shipped NER model from the openly licensed data in ../shared
+# (see model/README.md); the result is byte-identical for the same data.
+SHARED ?= ../shared
+model: deps all
+	@$(BUILD)/sl-train-ner -o data/models/ner-en.slm --gaz $(SHARED)/data/gazetteers \
+	    --epochs 8 --upper 0.15 --replace 1.0 $(SHARED)/data/ner/train/*.conll
 
 clean:
 	@rm -rf $(BUILD) $(ASAN_BUILD)

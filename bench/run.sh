@@ -375,10 +375,14 @@ dedup_figures() {
     figure "dedup.$label.peak_rss_mb" "$(mb_of_kb "$BEST_RSS_KB")" MB
 
     say "dedup: storyline dedup --no-clean --summary on $label"
+    # "memory: T bytes per document: index I, records R, ids D, pairs P; ..."
     memory=$("$storyline" dedup --no-clean --summary -q "$dedup_input" 2>"$dir/summary.err" |
-        awk '$1 == "memory:" { print $2 }') || true
+        awk '$1 == "memory:" { gsub(",", ""); print $2, $7, $9 }') || true
     if [ -n "$memory" ]; then
-        figure "dedup.$label.index_bytes_per_doc" "$memory" bytes
+        read -r total index records <<<"$memory"
+        figure "dedup.$label.index_bytes_per_doc" "$index" bytes
+        figure "dedup.$label.record_bytes_per_doc" "$records" bytes
+        figure "dedup.$label.memory_bytes_per_doc" "$total" bytes
     else
         fail "dedup: no memory line from --summary: $(head -c 500 "$dir/summary.err")"
     fi

@@ -76,6 +76,10 @@ int cli_add_inputs(sl_ctx *ctx, sl_reader *reader, int argc, char **argv, int fi
 /* Report a rejected record (unless quiet) and fold its exit code in. */
 bool cli_read_error(sl_ctx *ctx, int rc, bool quiet, int *status);
 /* Standard output when path is NULL; NULL (reported) when it cannot open. */
+/* The text a stage works on: cleaned (unless no_clean, or the record went
+ * through clean already), with its title; *r is NULL when not cleaned here. */
+int cli_stage_text(sl_cleaner *cleaner, bool no_clean, const sl_doc *doc, sl_str *text,
+                   sl_str *title, const sl_clean_result **r);
 FILE *cli_open_output(const char *path);
 /* Flush and close; returns EXIT_IO (reported) on a write error, else status. */
 int cli_close_output(FILE *out, const char *path, int status);

@@ -6,12 +6,14 @@ int cmd_clean(int argc, char **argv);
 int cmd_dedup(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_passages(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
 extern const char cmd_clean_usage[];
 extern const char cmd_dedup_usage[];
 extern const char cmd_help_usage[];
 extern const char cmd_passages_usage[];
+extern const char cmd_stories_usage[];
 extern const char cmd_version_usage[];
 
 #endif

@@ -1,6 +1,6 @@
 /* storyline dedup: read, clean, index, then write each document with its
  * relation once it is final. */
-#include "dedup_batch.h"
+#include "pool.h"
 #include "dedup_spill.h"
 
 #include <stdlib.h>
@@ -12,9 +12,10 @@ typedef struct dedup_state {
     sl_cleaner *cleaner;
     sl_out *out;
     sl_dedup *d;
-    dd_pool pool;
-    dd_batch *fill;      /* being read into */
-    dd_batch *busy;      /* being prepared, then indexed; or NULL */
+    pool pool;
+    dedup_job *job;
+    FILE *dest;          /* where documents go */
+    int status;
     uint64_t *item_of;   /* document number -> its kept item */
     size_t cap_item_of;
     uint64_t kept;       /* items kept so far */
@@ -40,6 +41,26 @@ static void close_state(dedup_state *s)
     sl_ctx_free(s->ctx);
 }
 
+static int dedup_new_prep(sl_ctx *ctx, const void *arg, void **prep)
+{
+    (void)arg;
+    return sl_dedup_doc_new(ctx, (sl_dedup_doc **)prep);
+}
+
+static void dedup_free_prep(void *prep)
+{
+    sl_dedup_doc_free(prep);
+}
+
+static int dedup_prepare(void *prep, const pool_item *it, const void *arg)
+{
+    size_t tl, hl, sl;
+    const char *text = item_field(it, PI_TEXT, &tl);
+    const char *title = item_field(it, PI_TITLE, &hl);
+    const char *source = item_field(it, PI_SOURCE, &sl);
+    return sl_dedup_prepare(prep, arg, text, tl, title, hl, source, sl);
+}
+
 static int open_state(dedup_state *s, dedup_job *job)
 {
     sl_clean_options clean = SL_CLEAN_OPTIONS_INIT;
@@ -49,34 +70,12 @@ static int open_state(dedup_state *s, dedup_job *job)
         cli_error("%s", s->ctx ? sl_errmsg(s->ctx) : "out of memory");
         return EXIT_IO;
     }
-    if (!pool_open(&s->pool, job->threads, &job->dedup))
+    static const pool_ops ops = { dedup_new_prep, dedup_free_prep, dedup_prepare };
+    if (!pool_open(&s->pool, job->threads, &ops, &job->dedup))
         return EXIT_IO;
-    s->fill = &s->pool.slots[0];
     if ((job->pairs || !job->summary) && !spill_open(job->pairs ? &s->texts : &s->records))
         return EXIT_IO;
     return EXIT_OK;
-}
-
-/* The text to compare: cleaned here, unless the record went through
- * `storyline clean` already (it has "repairs") or --no-clean says so.
- * *r is NULL when the text is the input's own. */
-static int compared_text(dedup_state *s, const dedup_job *job, const sl_doc *doc, sl_str *text,
-                         sl_str *title, const sl_clean_result **r)
-{
-    *r = NULL;
-    *text = doc->text;
-    *title = doc->title;
-    if (job->no_clean || sl_doc_has_field(doc, "repairs"))
-        return SL_OK;
-    int rc = sl_clean(s->cleaner, doc->text.ptr, doc->text.len, doc->source.ptr, doc->source.len, r);
-    if (rc)
-        return rc;
-    *text = (*r)->text;
-    if ((*r)->title.text.len) {
-        *title = (*r)->title.text;
-        return SL_OK;
-    }
-    return sl_clean_field(s->cleaner, doc->title.ptr, doc->title.len, title);
 }
 
 /* The record as it will be written, less its closing brace: "dup" goes
@@ -91,7 +90,10 @@ static bool keep_record(dedup_state *s, const sl_doc *doc)
         cli_error("%s", sl_errmsg(s->ctx));
         return false;
     }
-    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '}'))
+    /* exactly one closing brace: the last field may be an object too */
+    if (len > 0 && line[len - 1] == '\n')
+        len--;
+    if (len > 0 && line[len - 1] == '}')
         len--;
     return spill_put(&s->records, line, len) && spill_end_item(&s->records);
 }
@@ -169,13 +171,13 @@ static int queue_doc(dedup_state *s, dedup_job *job, const sl_doc *doc)
 {
     sl_str text, title;
     const sl_clean_result *r;
-    int rc = compared_text(s, job, doc, &text, &title, &r);
+    int rc = cli_stage_text(s->cleaner, job->no_clean, doc, &text, &title, &r);
     if (rc) {
         cli_error("%s:%llu: %s", doc->origin, (unsigned long long)doc->line, sl_errmsg(s->ctx));
         return cli_exit_for(rc);
     }
     bool kept = job->pairs ? keep_text(s, &text, r) : job->summary ? true : keep_record(s, doc);
-    if (!kept || !batch_push(s->fill, doc, text, title, s->kept++))
+    if (!kept || !batch_push(pool_fill(&s->pool), doc, text, title, (sl_str){ "", 0 }, (sl_str){ "", 0 }, s->kept++))
         return EXIT_IO;
     return EXIT_OK;
 }
@@ -196,56 +198,31 @@ static bool remember_item(dedup_state *s, uint64_t i, uint64_t item)
     return true;
 }
 
-/* Add the prepared documents of b in input order. */
-static int add_batch(dedup_state *s, dedup_job *job, dd_batch *b, FILE *out, int *status)
+/* Add the prepared documents of b in input order (a pool_add_fn). */
+static int add_batch(void *state, pool_batch *b)
 {
+    dedup_state *s = state;
+    dedup_job *job = s->job;
     for (size_t k = 0; k < b->n; k++) {
-        dd_item *it = &b->items[k];
+        pool_item *it = &b->items[k];
         size_t il, pl, ol;
-        const char *id = item_field(it, DD_ID, &il), *pub = item_field(it, DD_PUBLISHED, &pl);
-        const char *origin = item_field(it, DD_ORIGIN, &ol);
+        const char *id = item_field(it, PI_ID, &il), *pub = item_field(it, PI_PUBLISHED, &pl);
+        const char *origin = item_field(it, PI_ORIGIN, &ol);
         int rc = it->rc ? it->rc : sl_dedup_add(s->d, id, il, pub, pl, it->prep);
         if (rc) {
             cli_error("%s:%llu: %s", origin, (unsigned long long)it->line,
                       it->rc ? it->err : sl_errmsg(s->ctx));
             job->rejected++;
-            *status = cli_worse(*status, cli_exit_for(rc));
+            s->status = cli_worse(s->status, cli_exit_for(rc));
             continue;
         }
         if (!remember_item(s, sl_dedup_count(s->d) - 1, it->spill_item))
             return EXIT_IO;
         job->docs++;
-        if (job->dedup.window && !emit_ready(s, job, out, false))
+        if (job->dedup.window && !emit_ready(s, job, s->dest, false))
             return EXIT_IO;
     }
-    b->n = 0;
     return EXIT_OK;
-}
-
-/* The filled batch goes to the workers; the one they prepared before is
- * indexed meanwhile, and becomes the next to fill. */
-static int rotate(dedup_state *s, dedup_job *job, FILE *out, int *status)
-{
-    dd_batch *done = s->busy;
-    if (done)
-        pool_wait(&s->pool);
-    pool_start(&s->pool, s->fill);
-    s->busy = s->fill;
-    s->fill = s->fill == &s->pool.slots[0] ? &s->pool.slots[1] : &s->pool.slots[0];
-    return done ? add_batch(s, job, done, out, status) : EXIT_OK;
-}
-
-/* Index what is left at the end of the input. */
-static int drain(dedup_state *s, dedup_job *job, FILE *out, int *status)
-{
-    if (s->fill->n && rotate(s, job, out, status) != EXIT_OK)
-        return EXIT_IO;
-    if (!s->busy)
-        return EXIT_OK;
-    pool_wait(&s->pool);
-    dd_batch *last = s->busy;
-    s->busy = NULL;
-    return add_batch(s, job, last, out, status);
 }
 
 static void print_summary(FILE *f, const dedup_state *s, const dedup_job *job)
@@ -268,7 +245,9 @@ static void print_summary(FILE *f, const dedup_state *s, const dedup_job *job)
 
 static int read_all(dedup_state *s, dedup_job *job, FILE *out)
 {
-    int status = EXIT_OK;
+    s->job = job;
+    s->dest = out;
+    s->status = EXIT_OK;
     cli_progress progress;
     cli_progress_init(&progress);
     for (;;) {
@@ -278,7 +257,7 @@ static int read_all(dedup_state *s, dedup_job *job, FILE *out)
             break;
         if (rc != SL_OK) {
             job->rejected++;
-            cli_read_error(s->ctx, rc, job->quiet, &status);
+            cli_read_error(s->ctx, rc, job->quiet, &s->status);
             continue;
         }
         int st = queue_doc(s, job, &doc);
@@ -286,17 +265,18 @@ static int read_all(dedup_state *s, dedup_job *job, FILE *out)
             return EXIT_IO;
         if (st != EXIT_OK) {
             job->rejected++;
-            status = cli_worse(status, st);
+            s->status = cli_worse(s->status, st);
             continue;
         }
-        if (s->fill->n == DD_BATCH && rotate(s, job, out, &status) != EXIT_OK)
+        if (pool_fill(&s->pool)->n == POOL_BATCH &&
+            pool_rotate(&s->pool, add_batch, s) != EXIT_OK)
             return EXIT_IO;
         cli_progress_update(&progress, job->docs, sl_reader_bytes(s->reader));
     }
-    if (drain(s, job, out, &status) != EXIT_OK)
+    if (pool_drain(&s->pool, add_batch, s) != EXIT_OK)
         return EXIT_IO;
     cli_progress_done(&progress);
-    return status;
+    return s->status;
 }
 
 int dedup_run(dedup_job *job, int argc, char **argv, int first, FILE *out)

@@ -92,3 +92,25 @@ double cli_round4(double v)
 {
     return round(v * 10000.0) / 10000.0;
 }
+
+/* The text a stage works on: cleaned here, unless the record went through
+ * `storyline clean` already (it has "repairs") or no_clean says so.  *r is
+ * NULL when the text is the input's own. */
+int cli_stage_text(sl_cleaner *cleaner, bool no_clean, const sl_doc *doc, sl_str *text,
+                   sl_str *title, const sl_clean_result **r)
+{
+    *r = NULL;
+    *text = doc->text;
+    *title = doc->title;
+    if (no_clean || sl_doc_has_field(doc, "repairs"))
+        return SL_OK;
+    int rc = sl_clean(cleaner, doc->text.ptr, doc->text.len, doc->source.ptr, doc->source.len, r);
+    if (rc)
+        return rc;
+    *text = (*r)->text;
+    if ((*r)->title.text.len) {
+        *title = (*r)->title.text;
+        return SL_OK;
+    }
+    return sl_clean_field(cleaner, doc->title.ptr, doc->title.len, title);
+}

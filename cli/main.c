@@ -13,6 +13,8 @@ const cli_command cli_commands[] = {
     { "help", cmd_help, "show help for storyline or one command", cmd_help_usage },
     { "passages", cmd_passages, "passages shared by documents that are not duplicates",
       cmd_passages_usage },
+    { "stories", cmd_stories, "group documents into events and stories with stable ids",
+      cmd_stories_usage },
     { "version", cmd_version, "print the version", cmd_version_usage },
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0];

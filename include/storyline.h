@@ -127,6 +127,11 @@ int sl_reader_next(sl_reader *r, sl_doc *doc);
 uint64_t sl_reader_bytes(const sl_reader *r);
 /* Does the JSON record carry a member named `key` (any value)? */
 int sl_doc_has_field(const sl_doc *doc, const char *key);
+/* The string value doc[key], or doc[key][subkey] when subkey is not NULL:
+ * 1 and *out set (valid until the next call on r), 0 when there is no such
+ * string, or a negative error (out of memory). */
+int sl_reader_field(sl_reader *r, const sl_doc *doc, const char *key, const char *subkey,
+                    sl_str *out);
 
 /* ---------------------------------------------------------------- output */
 
@@ -320,6 +325,77 @@ typedef struct sl_dedup_memory_use {
     size_t index, records, ids, pairs, set_cache;
 } sl_dedup_memory_use;
 void sl_dedup_memory_parts(const sl_dedup *d, sl_dedup_memory_use *out);
+
+/* ---- stories: events and stories, clustered as documents stream in ---- */
+
+/* Two levels: an event is one real-world happening with all its coverage;
+ * a story is a chain of events about the same actors and issue over time.
+ * Ids are stable: an event is named after its first document, a story
+ * after its first event, and neither changes as documents are added. */
+typedef struct sl_story_options {
+    unsigned version;            /* SL_STORY_OPTIONS_VERSION */
+    double event_threshold;      /* similarity to join an event */
+    double story_threshold;      /* similarity of a new event to join a story */
+    double event_days;           /* time scale of an event: similarity halves
+                                    every this many days between dates */
+    double story_days;           /* the same for stories */
+    uint32_t window;             /* events that took no document in this many
+                                    documents are closed (0: never) */
+    const char *language;        /* stemmer language, "english" by default */
+} sl_story_options;
+
+#define SL_STORY_OPTIONS_VERSION 1
+#define SL_STORY_OPTIONS_INIT { SL_STORY_OPTIONS_VERSION, 0.25, 0.22, 3.0, 120.0, 200000, NULL }
+
+/* A document's features (terms, names, dates mentioned), made by
+ * sl_story_prepare; independent documents may be prepared on several
+ * threads at once, each sl_story_doc with its own context. */
+typedef struct sl_story_doc sl_story_doc;
+int sl_story_doc_new(sl_ctx *ctx, const sl_story_options *opts, sl_story_doc **out);
+void sl_story_doc_free(sl_story_doc *p);
+int sl_story_prepare(sl_story_doc *p, const char *text, size_t len, const char *title,
+                     size_t title_len);
+
+typedef struct sl_story_index sl_story_index;
+int sl_story_new(sl_ctx *ctx, sl_story_index **out, const sl_story_options *opts);
+void sl_story_free(sl_story_index *x);
+
+/* Add the next document.  published: ISO 8601 or empty.  dup_of: the id of
+ * the earlier document it duplicates (from dedup), or NULL: a duplicate joins
+ * that document's event without weighing on it, so fifty copies of one wire
+ * story count as one voice. */
+int sl_story_add(sl_story_index *x, const char *id, size_t id_len, const char *published,
+                 size_t published_len, const char *dup_of, size_t dup_of_len,
+                 const sl_story_doc *p);
+uint64_t sl_story_count(const sl_story_index *x);
+
+typedef struct sl_story_assignment {
+    uint64_t event, story;   /* event and story numbers (see below) */
+    double score;            /* similarity to the event when it joined; 1 for a founder */
+} sl_story_assignment;
+int sl_story_result(const sl_story_index *x, uint64_t doc, sl_story_assignment *out);
+const char *sl_story_doc_id(const sl_story_index *x, uint64_t doc, size_t *len);
+
+/* "YYYY-MM-DD" of a day number (days since 1970-01-01) into out[11]. */
+void sl_day_format(int64_t day, char out[static 11]);
+
+/* Events and stories, numbered in order of creation. */
+typedef struct sl_story_cluster {
+    uint64_t first_doc;      /* its founding document: the id */
+    uint64_t story;          /* for an event: its story's number */
+    uint64_t size;           /* documents (events, for a story) */
+    uint64_t best_doc;       /* the member closest to the centre: the title */
+    int64_t first_day, last_day; /* days since 1970 of the dated members, or
+                                    INT64_MIN when none is dated */
+} sl_story_cluster;
+uint64_t sl_story_event_count(const sl_story_index *x);
+uint64_t sl_story_story_count(const sl_story_index *x);
+int sl_story_event(const sl_story_index *x, uint64_t event, sl_story_cluster *out);
+int sl_story_story(const sl_story_index *x, uint64_t story, sl_story_cluster *out);
+/* The label: up to `max` terms, names first, as written in the documents. */
+int sl_story_label(const sl_story_index *x, uint64_t cluster, int is_story, const char **terms,
+                   size_t max, size_t *n);
+const char *sl_story_doc_title(const sl_story_index *x, uint64_t doc, size_t *len);
 
 #ifdef __cplusplus
 }

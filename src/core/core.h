@@ -66,4 +66,13 @@ static inline bool sl_utf8_valid(const char *s, size_t len)
     return sl_utf8_valid_prefix(s, len) == len;
 }
 
+/* Dates. */
+#define SL_NO_MINUTES INT64_MIN
+/* Minutes since 1970-01-01T00:00Z of "YYYY-MM-DD[(T| )HH:MM[:SS[.f]][(+|-)HH:MM]]",
+ * or SL_NO_MINUTES when it is not one. */
+int64_t sl_parse_iso_minutes(const char *s, size_t len);
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+int64_t sl_days_from_civil(int y, int m, int d);
+void sl_civil_from_days(int64_t days, int *y, int *m, int *d);
+
 #endif

@@ -117,6 +117,27 @@ struct sl_ner_word {
     size_t len;
 };
 
+/* How words are written elsewhere in the document: a set of lower-cased
+ * words with bits SL_NER_DOC_CAP (seen capitalised inside a sentence that
+ * has small letters, not at its start) and SL_NER_DOC_LOWER (seen starting
+ * with a small letter there).  Filled sentence by sentence before tagging. */
+enum { SL_NER_DOC_CAP = 1, SL_NER_DOC_LOWER = 2 };
+typedef struct sl_ner_doc {
+    sl_ctx *ctx;
+    uint64_t *keys; /* 0: empty */
+    uint8_t *bits;
+    size_t cap, n;
+    sl_buf scratch;
+} sl_ner_doc;
+
+void sl_ner_doc_init(sl_ner_doc *d, sl_ctx *ctx);
+void sl_ner_doc_release(sl_ner_doc *d);
+void sl_ner_doc_reset(sl_ner_doc *d);
+/* Add a sentence of n words.  Returns 0 or SL_ENOMEM. */
+int sl_ner_doc_add(sl_ner_doc *d, const sl_ner_word *words, size_t n);
+/* The bits of a lower-cased word (0 when unseen or d is NULL). */
+unsigned sl_ner_doc_case(const sl_ner_doc *d, const char *lower, size_t len);
+
 /* Feature extraction scratch, reused from sentence to sentence. */
 typedef struct sl_ner_feats {
     sl_ctx *ctx;
@@ -132,8 +153,9 @@ void sl_ner_feats_release(sl_ner_feats *f);
 
 /* Compute the features of a sentence of n words.  Afterwards token i has
  * f->count[i] keys at f->keys + i * SL_NER_MAX_FEATS.  Returns 0 or
- * SL_ENOMEM. */
-int sl_ner_features(sl_ner_feats *f, const sl_ner_gaz *gaz, const sl_ner_word *words, size_t n);
+ * SL_ENOMEM.  doc (may be NULL) holds the document's case evidence. */
+int sl_ner_features(sl_ner_feats *f, const sl_ner_gaz *gaz, const sl_ner_doc *doc,
+                    const sl_ner_word *words, size_t n);
 
 /* Best tag sequence under first-order scores: emit[i * NTAGS + t] is the
  * score of tag t at token i, trans[(p + 1) * NTAGS + t] of tag t after tag p

@@ -94,6 +94,7 @@ typedef struct tagger {
     uint8_t *back, *tags;
     size_t back_cap, tags_cap;
     sl_ner_feats feats;
+    sl_ner_doc doc;
     size_t first; /* token index of the sentence being tagged */
     sl_ner_span *spans;
     size_t nspans, spans_cap;
@@ -120,8 +121,7 @@ static int reserve_sentence(tagger *g, size_t n)
     return 0;
 }
 
-/* Tag tokens first..first+n-1 as one sentence. */
-static int tag_sentence(tagger *g, size_t first, size_t n)
+static int fill_words(tagger *g, size_t first, size_t n)
 {
     int rc = reserve_sentence(g, n);
     if (rc)
@@ -130,7 +130,23 @@ static int tag_sentence(tagger *g, size_t first, size_t n)
         const sl_ner_token *t = &g->toks[first + i];
         g->words[i] = (sl_ner_word){ g->text + t->start, t->end - t->start };
     }
-    if ((rc = sl_ner_features(&g->feats, sl_ner_model_gaz(g->m), g->words, n)))
+    return 0;
+}
+
+/* First pass: how the text writes its words. */
+static int learn_sentence(tagger *g, size_t first, size_t n)
+{
+    int rc = fill_words(g, first, n);
+    return rc ? rc : sl_ner_doc_add(&g->doc, g->words, n);
+}
+
+/* Tag tokens first..first+n-1 as one sentence. */
+static int tag_sentence(tagger *g, size_t first, size_t n)
+{
+    int rc = fill_words(g, first, n);
+    if (rc)
+        return rc;
+    if ((rc = sl_ner_features(&g->feats, sl_ner_model_gaz(g->m), &g->doc, g->words, n)))
         return rc;
     for (size_t i = 0; i < n; i++)
         sl_ner_model_score(g->m, g->feats.keys + i * SL_NER_MAX_FEATS, g->feats.count[i],
@@ -149,6 +165,22 @@ static void tagger_release(tagger *g)
     sl_free(g->ctx, g->back);
     sl_free(g->ctx, g->tags);
     sl_ner_feats_release(&g->feats);
+    sl_ner_doc_release(&g->doc);
+}
+
+/* Call fn on every sentence of the text. */
+static int each_sentence(tagger *g, int (*fn)(tagger *g, size_t first, size_t n))
+{
+    size_t start = 0;
+    for (size_t i = 0; i < g->ntoks; i++) {
+        if (!sl_ner_sentence_ends(g->text, g->toks, g->ntoks, i))
+            continue;
+        int rc = fn(g, start, i + 1 - start);
+        if (rc)
+            return rc;
+        start = i + 1;
+    }
+    return 0;
 }
 
 int sl_ner_tag(sl_ctx *ctx, const sl_ner_model *m, const char *text, size_t len,
@@ -166,14 +198,12 @@ int sl_ner_tag(sl_ctx *ctx, const sl_ner_model *m, const char *text, size_t len,
     g.m = m;
     g.text = text;
     sl_ner_feats_init(&g.feats, ctx);
+    sl_ner_doc_init(&g.doc, ctx);
     int rc = len ? sl_ner_tokenize(ctx, text, len, &g.toks, &g.toks_cap, &g.ntoks) : 0;
-    size_t start = 0;
-    for (size_t i = 0; !rc && i < g.ntoks; i++) {
-        if (!sl_ner_sentence_ends(text, g.toks, g.ntoks, i))
-            continue;
-        rc = tag_sentence(&g, start, i + 1 - start);
-        start = i + 1;
-    }
+    if (!rc)
+        rc = each_sentence(&g, learn_sentence);
+    if (!rc)
+        rc = each_sentence(&g, tag_sentence);
     tagger_release(&g);
     if (rc) {
         sl_free(ctx, g.spans);

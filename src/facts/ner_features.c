@@ -25,7 +25,7 @@ enum token_flag {
 enum template_id {
     T_BIAS = 1, T_WORD, T_PREFIX, T_SUFFIX, T_PREV1, T_PREV2, T_NEXT1, T_NEXT2,
     T_PREV_WORD, T_WORD_NEXT, T_GAZ_B, T_GAZ_I, T_GAZ_PREV, T_GAZ_NEXT, T_ALLCAPS_LINE,
-    T_INITIAL_WORD, T_FLAGS,
+    T_INITIAL_WORD, T_FLAGS, T_DOC_CASE,
     /* templates that look at case */
     T_FORM, T_SHAPE, T_SSHAPE, T_PREV_SSHAPE, T_NEXT_SSHAPE, T_SSHAPE3, T_PREV_WORD_SSHAPE,
     T_SSHAPE_NEXT_WORD, T_INITIAL_SSHAPE, T_CAP_LEN
@@ -223,6 +223,7 @@ typedef struct sent {
     const sl_ner_word *words;
     size_t n;
     bool allcaps;
+    const sl_ner_doc *doc;
 } sent;
 
 static const char BOS[] = "<S>", EOS[] = "</S>";
@@ -335,6 +336,13 @@ static void word_features(kout *o, const sent *s, long i)
     if (fl) {
         fk_start(&k, T_FLAGS);
         fk_add(&k, &fl, 1);
+        put(o, &k);
+    }
+    if (s->doc && (t->flags & F_LETTER)) {
+        /* where case says little, how the document writes the word elsewhere */
+        char v = (char)('0' + sl_ner_doc_case(s->doc, w, wn) + (s->allcaps || i == 0 ? 4 : 0));
+        fk_start(&k, T_DOC_CASE);
+        fk_add(&k, &v, 1);
         put(o, &k);
     }
     char len_bucket = (char)(t->ncp > 6 ? 7 : t->ncp);
@@ -457,12 +465,13 @@ static int mark_gazetteer(sent *s, const sl_ner_gaz *gaz)
     return rc;
 }
 
-int sl_ner_features(sl_ner_feats *f, const sl_ner_gaz *gaz, const sl_ner_word *words, size_t n)
+int sl_ner_features(sl_ner_feats *f, const sl_ner_gaz *gaz, const sl_ner_doc *doc,
+                    const sl_ner_word *words, size_t n)
 {
     if (n == 0)
         return 0;
     int rc = reserve(f, n);
-    sent s = { f, words, n, false };
+    sent s = { f, words, n, false, doc };
     if (!rc)
         rc = describe_all(&s);
     if (!rc)

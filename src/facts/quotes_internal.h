@@ -43,7 +43,9 @@ enum {
     QC_OBJ = 4,    /* an addressee may come before the content */
     QC_POST = 8,   /* may follow its content: 'CLAUSE, X said' */
     QC_BELIEF = 16,/* belief or intention */
-    QC_ING = 32    /* participle: ', adding that ...' */
+    QC_ING = 32,   /* participle: ', adding that ...' */
+    QC_WEAK = 64   /* not a speech verb proper (show, plan, believe): not
+                      taken inside the content of a speech verb */
 };
 
 typedef struct qunit {
@@ -84,6 +86,8 @@ int sl_qdoc_sentences(qdoc *d);
 /* quotes_cues.c: lookups of one word (any case, ASCII folded). */
 unsigned sl_qlex_cue(const char *w, size_t n);
 unsigned sl_qlex_class(const char *w, size_t n);
+/* Both at once (one lookup). */
+void sl_qlex_word(const char *w, size_t n, unsigned *lex, unsigned *cue);
 bool sl_qlex_is_abbrev(const char *w, size_t n);
 bool sl_qlex_word_is(const char *w, size_t n, const char *lower);
 /* 1 when every table is strictly sorted (checked by the unit test). */

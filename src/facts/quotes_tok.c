@@ -194,6 +194,8 @@ int sl_qdoc_tokenize(qdoc *d)
         }
         if (is_word_cp(cp))
             rc = add_word(d, &pos, para);
+        else if ((cp == '\'' || cp == '`') && pos + 1 < d->len && d->text[pos + 1] == (char)cp)
+            rc = add_mark(d, &pos, '"', 2, para); /* '' and `` as double marks */
         else if (is_double_mark(cp) || is_single_mark(cp))
             rc = add_mark(d, &pos, cp, adv, para);
         else
@@ -335,8 +337,10 @@ static qunit word_unit(const qdoc *d, const qtok *t)
     u.kind = QU_WORD;
     u.cap = t->cap;
     u.para = t->para;
-    u.lex = (uint16_t)sl_qlex_class(w, n);
-    u.cue = (uint8_t)sl_qlex_cue(w, n);
+    unsigned lex, cue;
+    sl_qlex_word(w, n, &lex, &cue);
+    u.lex = (uint16_t)lex;
+    u.cue = (uint8_t)cue;
     u.poss = ends_possessive(w, n);
     u.lower_that = sl_qlex_word_is(w, n, "that");
     return u;
@@ -392,7 +396,9 @@ int sl_qdoc_units(qdoc *d)
             u.para = t->para;
             u.ch = punct_char(t->cp);
         } else {
-            continue; /* a stray quote mark or apostrophe */
+            if (t->para && i + 1 < d->ntoks)
+                d->toks[i + 1].para = 1; /* the paragraph starts after a stray mark */
+            continue;
         }
         int rc = push_unit(d, u);
         if (rc)

@@ -83,6 +83,7 @@ typedef struct tx_node {
     uint8_t look;      /* 0, '!' (must not follow) or '&' (must follow) */
     uint8_t slot;      /* tx_slot receiving the value */
     uint8_t need_cap;  /* literal written capitalised: the text must be too */
+    uint8_t width;     /* numbers: exact digit count (#00-59), 0 any */
     uint32_t arg;
     uint32_t nalt;
     int64_t lo, hi;
@@ -116,13 +117,18 @@ typedef struct tx_rule {
     uint8_t action;    /* tx_action */
     uint32_t first_const, nconst;
     unsigned line;
+    /* A token the rule cannot match without (its first required word or
+     * list at the top level): a cheap test before running the matcher. */
+    uint8_t anchor_kind; /* 0 none, TX_NODE_WORD or TX_NODE_LIST + 1 */
+    uint32_t anchor;
 } tx_rule;
 
 /* Word table entry: lower-cased word -> id. */
 typedef struct tx_word {
     uint32_t str; /* pool offset */
     uint32_t len;
-    uint8_t cue;  /* 1 past, 2 future */
+    uint8_t cue;  /* 1 past, 2 future, 3 explicitly none */
+    uint64_t lists; /* bit l: the word begins an entry of list l */
 } tx_word;
 
 struct sl_timex_rules {
@@ -227,6 +233,7 @@ typedef struct tx_resolve_ctx {
 
 /* Fill t->value, dir, flags, interval from the captured slots.  Returns
  * false when the fields do not make a valid expression (February 30). */
-bool tx_resolve(const tx_resolve_ctx *rc, const tx_rule *rule, const tx_slots *s, sl_timex *t);
+bool tx_resolve(const sl_timex_rules *rules, const tx_resolve_ctx *rc, const tx_rule *rule,
+                const tx_slots *s, sl_timex *t);
 
 #endif

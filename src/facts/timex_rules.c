@@ -1,27 +1,15 @@
 /* Loading a temporal rule file (format: docs/time.md).  Every problem is
  * reported as SL_EPARSE with "file:line: reason"; nothing is half-loaded. */
-#include "facts/timex_internal.h"
+#include "facts/timex_parse.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_ITEMS = 128, MAX_SEQ = 48, MAX_ALTS = 24, POOL_LIMIT = 1 << 24 };
+enum { MAX_ITEMS = 128, POOL_LIMIT = 1 << 24 };
 
-typedef struct item {
-    const char *s;
-    size_t len;
-} item;
 
-typedef struct parser {
-    sl_timex_rules *r;
-    const char *name;
-    unsigned line;
-    int open_list; /* list receiving continuation lines, or -1 */
-    int depth;
-} parser;
-
-static int fail(parser *p, const char *what, const char *s, size_t len)
+int tx_fail(tx_parser *p, const char *what, const char *s, size_t len)
 {
     return sl_error(p->r->ctx, SL_EPARSE, "%s:%u: %s%s%.*s%s", p->name, p->line, what,
                     s ? " '" : "", (int)(s ? len : 0), s ? s : "", s ? "'" : "");
@@ -99,7 +87,7 @@ static int word_intern(sl_timex_rules *r, const char *s, size_t len, uint32_t *i
     int rc = pool_add(r, s, len, &off);
     if (rc)
         return rc;
-    r->words[r->nwords] = (tx_word){ off, (uint32_t)len, 0 };
+    r->words[r->nwords] = (tx_word){ off, (uint32_t)len, 0, 0 };
     *id = (uint32_t)r->nwords++;
     size_t i = hash_word(s, len) & (r->hash_cap - 1);
     while (r->hash[i])
@@ -109,12 +97,12 @@ static int word_intern(sl_timex_rules *r, const char *s, size_t len, uint32_t *i
 }
 
 /* Split a literal ("p.m.", "New_Year") into word ids; underscores are spaces. */
-static int literal_words(parser *p, const char *s, size_t len, uint32_t *ids, size_t cap,
+int tx_literal_words(tx_parser *p, const char *s, size_t len, uint32_t *ids, size_t cap,
                          size_t *n, bool *cap_first)
 {
     char buf[256], key[TX_MAX_WORD];
     if (len >= sizeof buf)
-        return fail(p, "literal too long", s, len);
+        return tx_fail(p, "literal too long", s, len);
     for (size_t i = 0; i < len; i++)
         buf[i] = s[i] == '_' ? ' ' : s[i];
     size_t pos = 0;
@@ -123,30 +111,30 @@ static int literal_words(parser *p, const char *s, size_t len, uint32_t *ids, si
     *cap_first = false;
     while (tx_scan(buf, len, &pos, &t)) {
         if (*n == cap)
-            return fail(p, "literal has too many tokens", s, len);
+            return tx_fail(p, "literal has too many tokens", s, len);
         if (*n == 0)
             *cap_first = (t.flags & TX_TF_UPPER) != 0;
         size_t kl = tx_rawtok_key(buf, &t, key, sizeof key);
         if (!kl)
-            return fail(p, "word too long", s, len);
+            return tx_fail(p, "word too long", s, len);
         int rc = word_intern(p->r, key, kl, &ids[(*n)++]);
         if (rc)
             return rc;
     }
-    return *n ? SL_OK : fail(p, "empty literal", s, len);
+    return *n ? SL_OK : tx_fail(p, "empty literal", s, len);
 }
 
 /* ---- line splitting ------------------------------------------------- */
 
-static size_t split_items(const char *s, size_t len, item *items, size_t cap, bool *overflow)
+static size_t split_items(const char *s, size_t len, tx_item *items, size_t cap, bool *overflow)
 {
     size_t n = 0, i = 0;
     *overflow = false;
     while (i < len) {
         while (i < len && (s[i] == ' ' || s[i] == '\t'))
             i++;
-        if (i >= len || s[i] == '#')
-            break; /* a comment runs to the end of the line */
+        if (i >= len || (n == 0 && s[i] == '#'))
+            break; /* a line whose first tx_item tx_starts with # is a comment */
         size_t b = i;
         bool quoted = false;
         while (i < len && (quoted || (s[i] != ' ' && s[i] != '\t'))) {
@@ -158,17 +146,17 @@ static size_t split_items(const char *s, size_t len, item *items, size_t cap, bo
             *overflow = true;
             break;
         }
-        items[n++] = (item){ s + b, i - b };
+        items[n++] = (tx_item){ s + b, i - b };
     }
     return n;
 }
 
-static bool item_is(const item *it, const char *word)
+bool tx_item_is(const tx_item *it, const char *word)
 {
     return it->len == strlen(word) && memcmp(it->s, word, it->len) == 0;
 }
 
-static bool parse_int(const char *s, size_t len, int64_t *v)
+bool tx_parse_int(const char *s, size_t len, int64_t *v)
 {
     size_t i = 0;
     bool neg = len > 0 && s[0] == '-';
@@ -187,7 +175,7 @@ static bool parse_int(const char *s, size_t len, int64_t *v)
 
 /* ---- lists and cues ------------------------------------------------- */
 
-static int add_entry(parser *p, tx_list *l, const item *it)
+static int add_entry(tx_parser *p, tx_list *l, const tx_item *it)
 {
     sl_timex_rules *r = p->r;
     const char *eq = memchr(it->s, '=', it->len);
@@ -195,11 +183,11 @@ static int add_entry(parser *p, tx_list *l, const item *it)
     const char *val = eq ? eq + 1 : it->s;
     size_t vlen = eq ? it->len - wlen - 1 : it->len;
     if (!wlen || !vlen)
-        return fail(p, "empty list entry", it->s, it->len);
+        return tx_fail(p, "empty list entry", it->s, it->len);
     uint32_t ids[16];
     size_t n;
     bool cap_first;
-    int rc = literal_words(p, it->s, wlen, ids, 16, &n, &cap_first);
+    int rc = tx_literal_words(p, it->s, wlen, ids, 16, &n, &cap_first);
     if (rc)
         return rc;
     if (sl_grow(r->ctx, (void **)&r->entry_words, &r->entry_words_cap, r->nentry_words + n,
@@ -210,7 +198,7 @@ static int add_entry(parser *p, tx_list *l, const item *it)
     e->first = (uint32_t)r->nentry_words;
     e->count = (uint32_t)n;
     e->need_cap = cap_first;
-    if (!parse_int(val, vlen, &e->num))
+    if (!tx_parse_int(val, vlen, &e->num))
         e->num = 0;
     if ((rc = pool_add(r, val, vlen, &e->value)))
         return rc;
@@ -221,7 +209,7 @@ static int add_entry(parser *p, tx_list *l, const item *it)
     return SL_OK;
 }
 
-static int find_list(const sl_timex_rules *r, const char *s, size_t len)
+int tx_find_list(const sl_timex_rules *r, const char *s, size_t len)
 {
     for (size_t i = 0; i < r->nlists; i++) {
         const char *name = r->pool + r->lists[i].name;
@@ -231,19 +219,19 @@ static int find_list(const sl_timex_rules *r, const char *s, size_t len)
     return -1;
 }
 
-static int parse_list(parser *p, const item *items, size_t n)
+static int parse_list(tx_parser *p, const tx_item *items, size_t n)
 {
     sl_timex_rules *r = p->r;
     if (n < 2)
-        return fail(p, "list needs a name", NULL, 0);
-    if (find_list(r, items[1].s, items[1].len) >= 0)
-        return fail(p, "list defined twice", items[1].s, items[1].len);
+        return tx_fail(p, "list needs a name", NULL, 0);
+    if (tx_find_list(r, items[1].s, items[1].len) >= 0)
+        return tx_fail(p, "list defined twice", items[1].s, items[1].len);
     if (r->nlists == TX_MAX_LISTS)
-        return fail(p, "too many lists", items[1].s, items[1].len);
+        return tx_fail(p, "too many lists", items[1].s, items[1].len);
     for (size_t i = 0; i < items[1].len; i++) {
         char c = items[1].s[i];
         if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
-            return fail(p, "list names are upper-case letters, digits and _", items[1].s, items[1].len);
+            return tx_fail(p, "list names are upper-case letters, digits and _", items[1].s, items[1].len);
     }
     tx_list *l = &r->lists[r->nlists];
     int rc = pool_add(r, items[1].s, items[1].len, &l->name);
@@ -258,24 +246,27 @@ static int parse_list(parser *p, const item *items, size_t n)
     return SL_OK;
 }
 
-static int parse_cue(parser *p, const item *items, size_t n)
+static int parse_cue(tx_parser *p, const tx_item *items, size_t n)
 {
     sl_timex_rules *r = p->r;
     if (n < 3)
-        return fail(p, "cue needs a kind (past, future, past-suffix) and words", NULL, 0);
-    bool suffix = item_is(&items[1], "past-suffix");
-    uint8_t kind = item_is(&items[1], "past") ? 1 : item_is(&items[1], "future") ? 2 : 0;
+        return tx_fail(p, "cue needs a kind (past, future, none, past-suffix) and words", NULL, 0);
+    bool suffix = tx_item_is(&items[1], "past-suffix");
+    uint8_t kind = tx_item_is(&items[1], "past")     ? 1
+                   : tx_item_is(&items[1], "future") ? 2
+                   : tx_item_is(&items[1], "none")   ? 3
+                                                  : 0;
     if (!suffix && !kind)
-        return fail(p, "unknown cue kind", items[1].s, items[1].len);
+        return tx_fail(p, "unknown cue kind", items[1].s, items[1].len);
     for (size_t i = 2; i < n; i++) {
         char key[TX_MAX_WORD];
         size_t kl = tx_lower(items[i].s, items[i].len, key, sizeof key);
         if (!kl)
-            return fail(p, "cue word too long", items[i].s, items[i].len);
+            return tx_fail(p, "cue word too long", items[i].s, items[i].len);
         int rc;
         if (suffix) {
             if (r->npast_suffix == 8)
-                return fail(p, "at most 8 past suffixes", items[i].s, items[i].len);
+                return tx_fail(p, "at most 8 past suffixes", items[i].s, items[i].len);
             rc = pool_add(r, key, kl, &r->past_suffix[r->npast_suffix]);
             r->npast_suffix += rc == SL_OK;
         } else {
@@ -290,334 +281,49 @@ static int parse_cue(parser *p, const item *items, size_t n)
     return SL_OK;
 }
 
-/* ---- patterns ------------------------------------------------------- */
 
-static int push_nodes(sl_timex_rules *r, const tx_node *nodes, size_t n, tx_seq *seq)
-{
-    if (sl_grow(r->ctx, (void **)&r->nodes, &r->nodes_cap, r->nnodes + n + 1, sizeof *r->nodes))
-        return SL_ENOMEM;
-    if (n)
-        memcpy(r->nodes + r->nnodes, nodes, n * sizeof *nodes);
-    seq->first = (uint32_t)r->nnodes;
-    seq->count = (uint32_t)n;
-    r->nnodes += n;
-    return SL_OK;
-}
-
-static int push_seqs(sl_timex_rules *r, const tx_seq *seqs, size_t n, uint32_t *first)
-{
-    if (sl_grow(r->ctx, (void **)&r->seqs, &r->seqs_cap, r->nseqs + n, sizeof *r->seqs))
-        return SL_ENOMEM;
-    memcpy(r->seqs + r->nseqs, seqs, n * sizeof *seqs);
-    *first = (uint32_t)r->nseqs;
-    r->nseqs += n;
-    return SL_OK;
-}
-
-static int parse_seq(parser *p, const item *items, size_t n, size_t *i, tx_seq *out);
-
-/* After '(': alternatives up to the matching ')' or ')?'. */
-static int parse_group(parser *p, const item *items, size_t n, size_t *i, tx_node *node)
-{
-    tx_seq alts[MAX_ALTS];
-    size_t nalt = 0;
-    if (++p->depth > 8)
-        return fail(p, "groups nested too deep", NULL, 0);
-    for (;;) {
-        if (nalt == MAX_ALTS)
-            return fail(p, "too many alternatives", NULL, 0);
-        int rc = parse_seq(p, items, n, i, &alts[nalt]);
-        if (rc)
-            return rc;
-        if (!alts[nalt].count)
-            return fail(p, "empty alternative", NULL, 0);
-        nalt++;
-        if (*i >= n)
-            return fail(p, "unclosed '('", NULL, 0);
-        const item *it = &items[(*i)++];
-        if (item_is(it, "|"))
-            continue;
-        node->optional = item_is(it, ")?");
-        break;
-    }
-    p->depth--;
-    node->kind = TX_NODE_GROUP;
-    node->nalt = (uint32_t)nalt;
-    return push_seqs(p->r, alts, nalt, &node->arg);
-}
-
-static int parse_number(parser *p, const char *s, size_t len, tx_node *node)
-{
-    node->kind = TX_NODE_NUM;
-    node->lo = 0;
-    node->hi = INT64_C(999999999999999);
-    if (len == 1)
-        return SL_OK;
-    const char *dash = memchr(s + 1, '-', len - 1);
-    if (!dash || !parse_int(s + 1, (size_t)(dash - s - 1), &node->lo) ||
-        !parse_int(dash + 1, len - (size_t)(dash - s) - 1, &node->hi) || node->lo < 0 ||
-        node->lo > node->hi)
-        return fail(p, "bad number range (write #lo-hi)", s, len);
-    return SL_OK;
-}
-
-/* One element: [!|&] (@LIST | #lo-hi | %lower | "literal" | literal) [:slot] [?] */
-static int parse_element(parser *p, const item *it, tx_node *nodes, size_t cap, size_t *n)
-{
-    const char *s = it->s;
-    size_t len = it->len;
-    tx_node base = { 0 };
-    if (*s == '!' || *s == '&') {
-        base.look = (uint8_t)*s;
-        s++, len--;
-    }
-    if (len > 1 && s[len - 1] == '?')
-        base.optional = 1, len--;
-    const char *colon = NULL;
-    size_t body = len;
-    if (len && *s == '"') {
-        const char *q = memchr(s + 1, '"', len - 1);
-        if (!q)
-            return fail(p, "unclosed quote", it->s, it->len);
-        body = (size_t)(q - s) + 1;
-        if (body < len && s[body] != ':')
-            return fail(p, "text after a quoted literal", it->s, it->len);
-        colon = body < len ? s + body : NULL;
-    } else {
-        colon = memchr(s, ':', len);
-        body = colon ? (size_t)(colon - s) : len;
-    }
-    if (!body)
-        return fail(p, "empty element", it->s, it->len);
-    if (colon) {
-        base.slot = (uint8_t)tx_slot_by_name(colon + 1, len - body - 1);
-        if (!base.slot)
-            return fail(p, "unknown slot", colon + 1, len - body - 1);
-        if (base.look)
-            return fail(p, "a look-ahead cannot fill a slot", it->s, it->len);
-    }
-    if (*s == '@') {
-        int l = find_list(p->r, s + 1, body - 1);
-        if (l < 0)
-            return fail(p, "unknown list (define it before use)", s, body);
-        base.kind = TX_NODE_LIST;
-        base.arg = (uint32_t)l;
-    } else if (*s == '#') {
-        int rc = parse_number(p, s, body, &base);
-        if (rc)
-            return rc;
-    } else if (body == 6 && memcmp(s, "%lower", 6) == 0) {
-        base.kind = TX_NODE_LOWER;
-    } else {
-        if (base.slot)
-            return fail(p, "a literal cannot fill a slot (use a list)", it->s, it->len);
-        bool quoted = *s == '"';
-        uint32_t ids[16];
-        size_t nw;
-        bool cap_first;
-        int rc = literal_words(p, s + quoted, body - 2 * quoted, ids, 16, &nw, &cap_first);
-        if (rc)
-            return rc;
-        if (nw > 1 && (base.look || base.optional))
-            return fail(p, "optional or look-ahead literals must be one token (use a group)",
-                        it->s, it->len);
-        if (*n + nw > cap)
-            return fail(p, "pattern too long", it->s, it->len);
-        for (size_t k = 0; k < nw; k++) {
-            nodes[*n] = base;
-            nodes[*n].kind = TX_NODE_WORD;
-            nodes[*n].arg = ids[k];
-            nodes[*n].need_cap = k == 0 && cap_first;
-            (*n)++;
-        }
-        return SL_OK;
-    }
-    if (*n == cap)
-        return fail(p, "pattern too long", it->s, it->len);
-    nodes[(*n)++] = base;
-    return SL_OK;
-}
-
-static int parse_seq(parser *p, const item *items, size_t n, size_t *i, tx_seq *out)
-{
-    tx_node nodes[MAX_SEQ];
-    size_t count = 0;
-    while (*i < n) {
-        const item *it = &items[*i];
-        if (item_is(it, "|") || item_is(it, ")") || item_is(it, ")?"))
-            break;
-        (*i)++;
-        int rc;
-        if (item_is(it, "(")) {
-            if (count == MAX_SEQ)
-                return fail(p, "pattern too long", NULL, 0);
-            tx_node g = { 0 };
-            if ((rc = parse_group(p, items, n, i, &g)))
-                return rc;
-            nodes[count++] = g;
-        } else if ((rc = parse_element(p, it, nodes, MAX_SEQ, &count))) {
-            return rc;
-        }
-    }
-    return push_nodes(p->r, nodes, count, out);
-}
-
-/* ---- analysis: can a sequence match nothing, which tokens start it -- */
-
-static bool seq_nullable(const sl_timex_rules *r, const tx_seq *s);
-
-static bool node_nullable(const sl_timex_rules *r, const tx_node *nd)
-{
-    if (nd->optional || nd->look)
-        return true;
-    if (nd->kind != TX_NODE_GROUP)
-        return false;
-    for (uint32_t a = 0; a < nd->nalt; a++)
-        if (seq_nullable(r, &r->seqs[nd->arg + a]))
-            return true;
-    return false;
-}
-
-static bool seq_nullable(const sl_timex_rules *r, const tx_seq *s)
-{
-    for (uint32_t k = 0; k < s->count; k++)
-        if (!node_nullable(r, &r->nodes[s->first + k]))
-            return false;
-    return true;
-}
-
-typedef struct starts {
-    uint64_t *pairs; /* word id << 32 | rule */
-    size_t n, cap;
-    bool num, lower;
-} starts;
-
-static int add_start(sl_timex_rules *r, starts *st, uint32_t word, uint32_t rule)
-{
-    if (sl_grow(r->ctx, (void **)&st->pairs, &st->cap, st->n + 1, sizeof *st->pairs))
-        return SL_ENOMEM;
-    st->pairs[st->n++] = (uint64_t)word << 32 | rule;
-    return SL_OK;
-}
-
-static int seq_starts(sl_timex_rules *r, const tx_seq *s, uint32_t rule, starts *st);
-
-static int node_starts(sl_timex_rules *r, const tx_node *nd, uint32_t rule, starts *st)
-{
-    if (nd->look)
-        return SL_OK;
-    switch (nd->kind) {
-    case TX_NODE_WORD:
-        return add_start(r, st, nd->arg, rule);
-    case TX_NODE_LIST: {
-        const tx_list *l = &r->lists[nd->arg];
-        for (uint32_t e = 0; e < l->count; e++) {
-            int rc = add_start(r, st, r->entry_words[r->entries[l->first + e].first], rule);
-            if (rc)
-                return rc;
-        }
-        return SL_OK;
-    }
-    case TX_NODE_NUM:
-        st->num = true;
-        return SL_OK;
-    case TX_NODE_LOWER:
-        st->lower = true;
-        return SL_OK;
-    default:
-        for (uint32_t a = 0; a < nd->nalt; a++) {
-            int rc = seq_starts(r, &r->seqs[nd->arg + a], rule, st);
-            if (rc)
-                return rc;
-        }
-        return SL_OK;
-    }
-}
-
-static int seq_starts(sl_timex_rules *r, const tx_seq *s, uint32_t rule, starts *st)
-{
-    for (uint32_t k = 0; k < s->count; k++) {
-        const tx_node *nd = &r->nodes[s->first + k];
-        int rc = node_starts(r, nd, rule, st);
-        if (rc)
-            return rc;
-        if (!node_nullable(r, nd))
-            break;
-    }
-    return SL_OK;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Build the start index: for each word id the rules that may begin there. */
-static int build_start_index(sl_timex_rules *r, starts *st)
-{
-    if (st->n)
-        qsort(st->pairs, st->n, sizeof *st->pairs, cmp_u64);
-    r->start_index = sl_calloc(r->ctx, r->nwords + 1, sizeof *r->start_index);
-    r->start_rules = sl_malloc(r->ctx, (st->n + 1) * sizeof *r->start_rules);
-    if (!r->start_index || !r->start_rules)
-        return SL_ENOMEM;
-    size_t out = 0;
-    for (size_t i = 0; i < st->n; i++) {
-        if (i && st->pairs[i] == st->pairs[i - 1])
-            continue;
-        r->start_rules[out++] = (uint32_t)st->pairs[i];
-        r->start_index[(st->pairs[i] >> 32) + 1]++;
-    }
-    for (size_t w = 0; w < r->nwords; w++)
-        r->start_index[w + 1] += r->start_index[w];
-    return SL_OK;
-}
-
-/* ---- rules ---------------------------------------------------------- */
-
-static int parse_type(const item *it)
+static int parse_type(const tx_item *it)
 {
     static const char *const names[] = { "DATE", "TIME", "DURATION", "SET" };
     for (int t = 0; t < 4; t++)
-        if (item_is(it, names[t]))
+        if (tx_item_is(it, names[t]))
             return t;
     return -1;
 }
 
-static int parse_const(parser *p, const item *it)
+static int parse_const(tx_parser *p, const tx_item *it)
 {
     sl_timex_rules *r = p->r;
     const char *eq = memchr(it->s, '=', it->len);
     if (!eq || eq == it->s || eq + 1 == it->s + it->len)
-        return fail(p, "expected slot=value before ':'", it->s, it->len);
+        return tx_fail(p, "expected slot=value before ':'", it->s, it->len);
     tx_slot slot = tx_slot_by_name(it->s, (size_t)(eq - it->s));
     if (!slot)
-        return fail(p, "unknown slot", it->s, (size_t)(eq - it->s));
+        return tx_fail(p, "unknown slot", it->s, (size_t)(eq - it->s));
     if (sl_grow(r->ctx, (void **)&r->consts, &r->consts_cap, r->nconsts + 1, sizeof *r->consts))
         return SL_ENOMEM;
     tx_const *c = &r->consts[r->nconsts];
     c->slot = (uint8_t)slot;
     size_t vlen = it->len - (size_t)(eq - it->s) - 1;
-    if (!parse_int(eq + 1, vlen, &c->num))
+    if (!tx_parse_int(eq + 1, vlen, &c->num))
         c->num = 0;
     int rc = pool_add(r, eq + 1, vlen, &c->value);
     r->nconsts += rc == SL_OK;
     return rc;
 }
 
-static int parse_rule(parser *p, int type, const item *items, size_t n, starts *st)
+static int parse_rule(tx_parser *p, int type, const tx_item *items, size_t n, tx_starts *st)
 {
     sl_timex_rules *r = p->r;
     size_t colon = 2;
-    while (colon < n && !item_is(&items[colon], ":"))
+    while (colon < n && !tx_item_is(&items[colon], ":"))
         colon++;
     if (n < 2 || colon >= n)
-        return fail(p, "a rule is: TYPE action [slot=value ...] : pattern", NULL, 0);
+        return tx_fail(p, "a rule is: TYPE action [slot=value ...] : pattern", NULL, 0);
     bool ok;
     tx_action act = tx_action_by_name(items[1].s, items[1].len, &ok);
     if (!ok)
-        return fail(p, "unknown action", items[1].s, items[1].len);
+        return tx_fail(p, "unknown action", items[1].s, items[1].len);
     if (sl_grow(r->ctx, (void **)&r->rules, &r->rules_cap, r->nrules + 1, sizeof *r->rules))
         return SL_ENOMEM;
     tx_rule *rule = &r->rules[r->nrules];
@@ -632,49 +338,55 @@ static int parse_rule(parser *p, int type, const item *items, size_t n, starts *
     size_t i = colon + 1;
     tx_seq top;
     p->depth = 0;
-    int rc = parse_seq(p, items, n, &i, &top);
+    int rc = tx_parse_seq(p, items, n, &i, &top);
     if (rc)
         return rc;
     if (i < n)
-        return fail(p, "unbalanced ')' or '|' outside a group", items[i].s, items[i].len);
-    if (seq_nullable(r, &top))
-        return fail(p, "the pattern can match nothing", NULL, 0);
-    if ((rc = push_seqs(r, &top, 1, &rule->seq)))
+        return tx_fail(p, "unbalanced ')' or '|' outside a group", items[i].s, items[i].len);
+    if (tx_seq_nullable(r, &top))
+        return tx_fail(p, "the pattern can match nothing", NULL, 0);
+    if ((rc = tx_push_seqs(r, &top, 1, &rule->seq)))
         return rc;
+    tx_set_anchor(r, rule, &top);
     st->lower = false;
     size_t before = st->n;
     bool num_before = st->num;
     st->num = false;
-    if ((rc = seq_starts(r, &top, (uint32_t)r->nrules, st)))
+    if ((rc = tx_seq_starts(r, &top, (uint32_t)r->nrules, st)))
         return rc;
     if (st->lower)
-        return fail(p, "a pattern cannot start with %lower", NULL, 0);
+        return tx_fail(p, "a pattern cannot start with %lower", NULL, 0);
     if (st->num) {
         if (sl_grow(r->ctx, (void **)&r->num_rules, &r->num_rules_cap, r->nnum_rules + 1,
                     sizeof *r->num_rules))
             return SL_ENOMEM;
         r->num_rules[r->nnum_rules++] = (uint32_t)r->nrules;
     } else if (st->n == before) {
-        return fail(p, "the pattern has no token to start from", NULL, 0);
+        return tx_fail(p, "the pattern has no token to start from", NULL, 0);
     }
     st->num = num_before;
     r->nrules++;
     return SL_OK;
 }
 
-static int parse_line(parser *p, const char *s, size_t len, starts *st)
+static int parse_line(tx_parser *p, const char *s, size_t len, tx_starts *st)
 {
-    item items[MAX_ITEMS];
+    tx_item items[MAX_ITEMS];
     bool overflow;
     size_t n = split_items(s, len, items, MAX_ITEMS, &overflow);
     if (overflow)
-        return fail(p, "line has too many items (continue a list on an indented line)", NULL, 0);
+        return tx_fail(p, "line has too many items (continue a list on an indented line)", NULL, 0);
     if (!n)
         return SL_OK;
     bool indented = len && (s[0] == ' ' || s[0] == '\t');
+    if (indented && p->open_cue.len) {
+        tx_item cue[MAX_ITEMS + 2] = { { "cue", 3 }, p->open_cue };
+        memcpy(cue + 2, items, n * sizeof *items);
+        return parse_cue(p, cue, n + 2);
+    }
     if (indented) {
         if (p->open_list < 0)
-            return fail(p, "indented line outside a list", items[0].s, items[0].len);
+            return tx_fail(p, "indented line outside a list or cue", items[0].s, items[0].len);
         for (size_t i = 0; i < n; i++) {
             int rc = add_entry(p, &p->r->lists[p->open_list], &items[i]);
             if (rc)
@@ -683,20 +395,25 @@ static int parse_line(parser *p, const char *s, size_t len, starts *st)
         return SL_OK;
     }
     p->open_list = -1;
-    if (item_is(&items[0], "list"))
+    p->open_cue.len = 0;
+    if (tx_item_is(&items[0], "list"))
         return parse_list(p, items, n);
-    if (item_is(&items[0], "cue"))
-        return parse_cue(p, items, n);
-    if (item_is(&items[0], "language")) {
+    if (tx_item_is(&items[0], "cue")) {
+        int rc = parse_cue(p, items, n);
+        if (!rc)
+            p->open_cue = items[1];
+        return rc;
+    }
+    if (tx_item_is(&items[0], "language")) {
         if (n != 2 || items[1].len >= sizeof p->r->language)
-            return fail(p, "language takes one short code", NULL, 0);
+            return tx_fail(p, "language takes one short code", NULL, 0);
         memcpy(p->r->language, items[1].s, items[1].len);
         p->r->language[items[1].len] = '\0';
         return SL_OK;
     }
     int type = parse_type(&items[0]);
     if (type < 0)
-        return fail(p, "unknown directive (list, cue, language, DATE, TIME, DURATION, SET)",
+        return tx_fail(p, "unknown directive (list, cue, language, DATE, TIME, DURATION, SET)",
                     items[0].s, items[0].len);
     return parse_rule(p, type, items, n, st);
 }
@@ -759,7 +476,7 @@ const char *sl_timex_rules_language(const sl_timex_rules *r)
     return r ? r->language : "";
 }
 
-static int parse_all(parser *p, const char *text, size_t len, starts *st)
+static int parse_all(tx_parser *p, const char *text, size_t len, tx_starts *st)
 {
     size_t i = 0;
     while (i < len) {
@@ -770,7 +487,7 @@ static int parse_all(parser *p, const char *text, size_t len, starts *st)
             e--;
         p->line++;
         if (memchr(text + i, '\0', e - i))
-            return fail(p, "NUL byte in rules", NULL, 0);
+            return tx_fail(p, "NUL byte in rules", NULL, 0);
         int rc = parse_line(p, text + i, e - i, st);
         if (rc)
             return rc;
@@ -778,7 +495,7 @@ static int parse_all(parser *p, const char *text, size_t len, starts *st)
     }
     if (!p->r->nrules)
         return sl_error(p->r->ctx, SL_EPARSE, "%s: no rules", p->name);
-    return build_start_index(p->r, st);
+    return tx_build_start_index(p->r, st);
 }
 
 int sl_timex_rules_load_mem(sl_ctx *ctx, const char *name, const char *text, size_t len,
@@ -791,8 +508,8 @@ int sl_timex_rules_load_mem(sl_ctx *ctx, const char *name, const char *text, siz
     if (!r)
         return SL_ENOMEM;
     r->ctx = ctx;
-    parser p = { r, name ? name : "<rules>", 0, -1, 0 };
-    starts st = { 0 };
+    tx_parser p = { r, name ? name : "<rules>", 0, -1, { NULL, 0 }, 0 };
+    tx_starts st = { 0 };
     int rc = parse_all(&p, text ? text : "", len, &st);
     sl_free(ctx, st.pairs);
     if (rc) {
@@ -800,6 +517,9 @@ int sl_timex_rules_load_mem(sl_ctx *ctx, const char *name, const char *text, siz
         return rc;
     }
     sort_lists(r);
+    for (size_t l = 0; l < r->nlists; l++)
+        for (uint32_t e = 0; e < r->lists[l].count; e++)
+            r->words[r->entry_words[r->entries[r->lists[l].first + e].first]].lists |= UINT64_C(1) << l;
     *out = r;
     return SL_OK;
 }

@@ -53,6 +53,7 @@ int sl_reader_new(sl_ctx *ctx, sl_reader **out, const sl_reader_options *opts)
     r->ctx = ctx;
     r->opts = *opts;
     sl_buf_init(&r->line, ctx);
+    sl_buf_init(&r->field, ctx);
     for (size_t i = 0; i < N_FIELDS; i++)
         sl_buf_init(&r->fields[i], ctx);
     r->chunk = sl_malloc(ctx, READER_CHUNK);
@@ -98,6 +99,8 @@ void sl_reader_free(sl_reader *r)
     for (size_t i = 0; i < N_FIELDS; i++)
         sl_buf_release(&r->fields[i]);
     sl_json_object_release(ctx, &r->obj);
+    sl_json_object_release(ctx, &r->sub);
+    sl_buf_release(&r->field);
     sl_free(ctx, r);
 }
 
@@ -439,4 +442,42 @@ int sl_reader_next(sl_reader *r, sl_doc *doc)
 int sl_doc_has_field(const sl_doc *doc, const char *key)
 {
     return doc && doc->members && key && sl_json_find(doc->members, key) >= 0;
+}
+
+/* The string at doc[key] or, with subkey, doc[key][subkey]. */
+int sl_reader_field(sl_reader *r, const sl_doc *doc, const char *key, const char *subkey,
+                    sl_str *out)
+{
+    *out = (sl_str){ "", 0 };
+    if (!r || !doc || !doc->members || !key)
+        return 0;
+    const sl_json_object *o = doc->members;
+    long i = sl_json_find(o, key);
+    if (i < 0)
+        return 0;
+    const sl_json_member *m = &o->members[i];
+    if (subkey) {
+        if (m->type != SL_JSON_OBJECT)
+            return 0;
+        size_t err;
+        /* the value was validated with the line: this parse cannot fail
+         * but for memory */
+        int rc = sl_json_parse_object(r->ctx, o->text + m->val_start, m->val_end - m->val_start,
+                                      r->opts.max_depth, &r->sub, &err);
+        if (rc)
+            return rc;
+        o = &r->sub;
+        if ((i = sl_json_find(o, subkey)) < 0)
+            return 0;
+        m = &o->members[i];
+    }
+    if (m->type != SL_JSON_STRING)
+        return 0;
+    sl_buf_reset(&r->field);
+    int rc = sl_json_decode_string(o->text + m->val_start, m->val_end - m->val_start, &r->field,
+                                   NULL);
+    if (rc)
+        return rc;
+    *out = (sl_str){ r->field.ptr ? r->field.ptr : "", r->field.len };
+    return 1;
 }

@@ -42,6 +42,8 @@ struct sl_reader {
     sl_buf line;              /* a line that spans chunks */
     sl_json_object obj;       /* the parsed line */
     sl_buf fields[N_FIELDS];
+    sl_json_object sub;       /* sl_reader_field: a nested object */
+    sl_buf field;             /* sl_reader_field: the decoded string */
 };
 
 /* The next JSONL record of the open input: SL_OK, SL_EOF at its end, or an

@@ -1,37 +1,34 @@
-/* storyline dedup: documents are prepared (shingled) in batches by a pool
- * of threads and added to the index by one thread in input order, so the
- * output does not depend on the number of threads. */
-#include "dedup_batch.h"
+/* Documents are prepared in batches by a pool of threads and added to an
+ * index by one thread in input order, so the output does not depend on
+ * the number of threads. */
+#include "pool.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void item_free(dd_item *it)
+static void slot_close(pool *p, pool_batch *b)
 {
-    sl_dedup_doc_free(it->prep);
-    free(it->buf);
-}
-
-static void slot_close(dd_batch *b)
-{
-    for (size_t i = 0; b->items && i < DD_BATCH; i++)
-        item_free(&b->items[i]);
+    for (size_t i = 0; b->items && i < POOL_BATCH; i++) {
+        if (b->items[i].prep)
+            p->ops->free_prep(b->items[i].prep);
+        free(b->items[i].buf);
+    }
     free(b->items);
     b->items = NULL;
 }
 
-static bool slot_open(dd_pool *p, dd_batch *b)
+static bool slot_open(pool *p, pool_batch *b)
 {
     b->n = 0;
-    b->items = calloc(DD_BATCH, sizeof *b->items);
+    b->items = calloc(POOL_BATCH, sizeof *b->items);
     bool ok = b->items != NULL;
-    for (size_t i = 0; ok && i < DD_BATCH; i++)
-        ok = sl_dedup_doc_new(p->wctx[i % p->workers], &b->items[i].prep) == SL_OK;
+    for (size_t i = 0; ok && i < POOL_BATCH; i++)
+        ok = p->ops->new_prep(p->wctx[i % p->workers], p->arg, &b->items[i].prep) == SL_OK;
     return ok;
 }
 
-static bool append(dd_item *it, sl_str s, size_t *off, size_t *len)
+static bool append(pool_item *it, sl_str s, size_t *off, size_t *len)
 {
     if (it->used + s.len + 1 > it->cap) {
         size_t cap = it->cap ? it->cap : 4096;
@@ -54,37 +51,36 @@ static bool append(dd_item *it, sl_str s, size_t *off, size_t *len)
     return true;
 }
 
-bool batch_push(dd_batch *b, const sl_doc *doc, sl_str text, sl_str title, uint64_t spill_item)
+bool batch_push(pool_batch *b, const sl_doc *doc, sl_str text, sl_str title, sl_str extra,
+                sl_str record, uint64_t spill_item)
 {
-    dd_item *it = &b->items[b->n];
+    pool_item *it = &b->items[b->n];
     it->used = 0;
     it->line = doc->line;
     it->spill_item = spill_item;
     sl_str origin = { doc->origin, strlen(doc->origin) };
-    bool ok = append(it, doc->id, &it->f[DD_ID].off, &it->f[DD_ID].len) &&
-              append(it, text, &it->f[DD_TEXT].off, &it->f[DD_TEXT].len) &&
-              append(it, title, &it->f[DD_TITLE].off, &it->f[DD_TITLE].len) &&
-              append(it, doc->source, &it->f[DD_SOURCE].off, &it->f[DD_SOURCE].len) &&
-              append(it, doc->published, &it->f[DD_PUBLISHED].off, &it->f[DD_PUBLISHED].len) &&
-              append(it, origin, &it->f[DD_ORIGIN].off, &it->f[DD_ORIGIN].len);
+    bool ok = append(it, doc->id, &it->f[PI_ID].off, &it->f[PI_ID].len) &&
+              append(it, text, &it->f[PI_TEXT].off, &it->f[PI_TEXT].len) &&
+              append(it, title, &it->f[PI_TITLE].off, &it->f[PI_TITLE].len) &&
+              append(it, doc->source, &it->f[PI_SOURCE].off, &it->f[PI_SOURCE].len) &&
+              append(it, doc->published, &it->f[PI_PUBLISHED].off, &it->f[PI_PUBLISHED].len) &&
+              append(it, origin, &it->f[PI_ORIGIN].off, &it->f[PI_ORIGIN].len) &&
+              append(it, extra, &it->f[PI_EXTRA].off, &it->f[PI_EXTRA].len) &&
+              append(it, record, &it->f[PI_RECORD].off, &it->f[PI_RECORD].len);
     if (ok)
         b->n++;
     return ok;
 }
 
-const char *item_field(const dd_item *it, int field, size_t *len)
+const char *item_field(const pool_item *it, int field, size_t *len)
 {
     *len = it->f[field].len;
     return it->buf + it->f[field].off;
 }
 
-static void prepare_item(dd_pool *p, dd_item *it, sl_ctx *ctx)
+static void prepare_item(pool *p, pool_item *it, sl_ctx *ctx)
 {
-    size_t tl, hl, sl;
-    const char *text = item_field(it, DD_TEXT, &tl);
-    const char *title = item_field(it, DD_TITLE, &hl);
-    const char *source = item_field(it, DD_SOURCE, &sl);
-    it->rc = sl_dedup_prepare(it->prep, p->opts, text, tl, title, hl, source, sl);
+    it->rc = p->ops->prepare(it->prep, it, p->arg);
     if (it->rc) {
         strncpy(it->err, sl_errmsg(ctx), sizeof it->err - 1);
         it->err[sizeof it->err - 1] = '\0';
@@ -92,21 +88,21 @@ static void prepare_item(dd_pool *p, dd_item *it, sl_ctx *ctx)
 }
 
 /* Worker w's share of a batch. */
-static void prepare_share(dd_pool *p, dd_batch *b, unsigned w)
+static void prepare_share(pool *p, pool_batch *b, unsigned w)
 {
     for (size_t i = w; i < b->n; i += p->workers)
         prepare_item(p, &b->items[i], p->wctx[w]);
 }
 
 typedef struct worker_arg {
-    dd_pool *p;
+    pool *p;
     unsigned w;
 } worker_arg;
 
 static void *work(void *arg)
 {
     worker_arg a = *(worker_arg *)arg;
-    dd_pool *p = a.p;
+    pool *p = a.p;
     free(arg);
     uint64_t seen = 0;
     pthread_mutex_lock(&p->mu);
@@ -116,7 +112,7 @@ static void *work(void *arg)
         if (p->quit)
             break;
         seen = p->generation;
-        dd_batch *b = p->job;
+        pool_batch *b = p->job;
         pthread_mutex_unlock(&p->mu);
         prepare_share(p, b, a.w);
         pthread_mutex_lock(&p->mu);
@@ -127,7 +123,7 @@ static void *work(void *arg)
     return NULL;
 }
 
-static void start_workers(dd_pool *p, unsigned want)
+static void start_workers(pool *p, unsigned want)
 {
     while (p->started < want) {
         worker_arg *a = malloc(sizeof *a);
@@ -142,11 +138,12 @@ static void start_workers(dd_pool *p, unsigned want)
     }
 }
 
-bool pool_open(dd_pool *p, unsigned threads, const sl_dedup_options *opts)
+bool pool_open(pool *p, unsigned threads, const pool_ops *ops, const void *arg)
 {
     memset(p, 0, sizeof *p);
-    p->opts = opts;
-    threads = threads < 1 ? 1 : threads > DD_MAX_THREADS ? DD_MAX_THREADS : threads;
+    p->ops = ops;
+    p->arg = arg;
+    threads = threads < 1 ? 1 : threads > POOL_MAX_THREADS ? POOL_MAX_THREADS : threads;
     bool ok = pthread_mutex_init(&p->mu, NULL) == 0;
     if (ok && (pthread_cond_init(&p->go, NULL) != 0 || pthread_cond_init(&p->done, NULL) != 0))
         ok = false; /* not reached on Linux, where these cannot fail */
@@ -157,6 +154,7 @@ bool pool_open(dd_pool *p, unsigned threads, const sl_dedup_options *opts)
     for (unsigned w = 0; ok && w < p->workers; w++)
         ok = sl_ctx_new(&p->wctx[w], NULL) == SL_OK;
     ok = ok && slot_open(p, &p->slots[0]) && slot_open(p, &p->slots[1]);
+    p->fill = &p->slots[0];
     if (!ok) {
         cli_error("out of memory");
         pool_close(p);
@@ -164,7 +162,7 @@ bool pool_open(dd_pool *p, unsigned threads, const sl_dedup_options *opts)
     return ok;
 }
 
-void pool_close(dd_pool *p)
+void pool_close(pool *p)
 {
     if (p->started) {
         pthread_mutex_lock(&p->mu);
@@ -174,9 +172,9 @@ void pool_close(dd_pool *p)
         for (unsigned w = 0; w < p->started; w++)
             pthread_join(p->tid[w], NULL);
     }
-    slot_close(&p->slots[0]);
-    slot_close(&p->slots[1]);
-    for (unsigned w = 0; w < DD_MAX_THREADS; w++)
+    slot_close(p, &p->slots[0]);
+    slot_close(p, &p->slots[1]);
+    for (unsigned w = 0; w < POOL_MAX_THREADS; w++)
         sl_ctx_free(p->wctx[w]);
     if (p->sync_ok) {
         pthread_cond_destroy(&p->done);
@@ -186,7 +184,7 @@ void pool_close(dd_pool *p)
     memset(p, 0, sizeof *p);
 }
 
-void pool_start(dd_pool *p, dd_batch *b)
+void pool_start(pool *p, pool_batch *b)
 {
     if (!p->started) {
         prepare_share(p, b, 0);
@@ -200,7 +198,7 @@ void pool_start(dd_pool *p, dd_batch *b)
     pthread_mutex_unlock(&p->mu);
 }
 
-void pool_wait(dd_pool *p)
+void pool_wait(pool *p)
 {
     if (!p->started)
         return;
@@ -209,4 +207,38 @@ void pool_wait(dd_pool *p)
         pthread_cond_wait(&p->done, &p->mu);
     p->job = NULL;
     pthread_mutex_unlock(&p->mu);
+}
+
+pool_batch *pool_fill(pool *p)
+{
+    return p->fill;
+}
+
+int pool_rotate(pool *p, pool_add_fn add, void *state)
+{
+    pool_batch *done = p->busy;
+    if (done)
+        pool_wait(p);
+    pool_start(p, p->fill);
+    p->busy = p->fill;
+    p->fill = p->fill == &p->slots[0] ? &p->slots[1] : &p->slots[0];
+    if (!done)
+        return EXIT_OK;
+    int st = add(state, done);
+    done->n = 0;
+    return st;
+}
+
+int pool_drain(pool *p, pool_add_fn add, void *state)
+{
+    if (p->fill->n && pool_rotate(p, add, state) != EXIT_OK)
+        return EXIT_IO;
+    if (!p->busy)
+        return EXIT_OK;
+    pool_wait(p);
+    pool_batch *last = p->busy;
+    p->busy = NULL;
+    int st = add(state, last);
+    last->n = 0;
+    return st;
 }

@@ -1,0 +1,89 @@
+/* Batches of documents prepared by a pool of threads (shingled for dedup,
+ * featurised for stories), while the calling thread reads the next batch
+ * and indexes the previous one in input order. */
+#ifndef SL_CLI_POOL_H
+#define SL_CLI_POOL_H
+
+#include "cli.h"
+
+#include <pthread.h>
+
+#define POOL_BATCH 256
+#define POOL_MAX_THREADS 64
+
+/* PI_EXTRA: what the command adds (stories: the id the document duplicates);
+ * PI_RECORD: the output record, when the command writes it after indexing. */
+enum { PI_ID, PI_TEXT, PI_TITLE, PI_SOURCE, PI_PUBLISHED, PI_ORIGIN, PI_EXTRA, PI_RECORD, PI_FIELDS };
+
+/* One document: its fields copied (the reader's buffers move on), the
+ * number of its kept record, and its prepared features. */
+typedef struct pool_item {
+    char *buf;
+    size_t used, cap;
+    struct { size_t off, len; } f[PI_FIELDS];
+    uint64_t line, spill_item;
+    void *prep;              /* the stage's prepared features */
+    int rc;
+    char err[256];
+} pool_item;
+
+/* What a stage prepares, and how. */
+typedef struct pool_ops {
+    int (*new_prep)(sl_ctx *ctx, const void *arg, void **prep);
+    void (*free_prep)(void *prep);
+    int (*prepare)(void *prep, const pool_item *it, const void *arg);
+} pool_ops;
+
+typedef struct pool_batch {
+    pool_item *items;          /* POOL_BATCH of them */
+    size_t n;
+} pool_batch;
+
+/* Two batches: one filled (or indexed) by the caller while the workers
+ * prepare the other.  Item i of a batch is always prepared by worker
+ * i % workers with that worker's context, so a context is never used by
+ * two threads at once and the result does not depend on timing. */
+typedef struct pool {
+    pool_batch slots[2];
+    unsigned workers;        /* preparing threads: threads - 1, or 1 */
+    unsigned started;        /* of them running in the background */
+    sl_ctx *wctx[POOL_MAX_THREADS];
+    pthread_t tid[POOL_MAX_THREADS];
+    const pool_ops *ops;
+    const void *arg;         /* given to the ops: the stage's options */
+    pool_batch *fill;        /* being read into */
+    pool_batch *busy;        /* being prepared, then indexed; or NULL */
+    pthread_mutex_t mu;
+    pthread_cond_t go, done;
+    bool sync_ok;            /* mu and the conditions exist */
+    pool_batch *job;           /* being prepared, or NULL */
+    uint64_t generation;     /* jobs started so far */
+    unsigned finished;       /* workers done with the current job */
+    bool quit;
+} pool;
+
+/* threads is the number of threads in all, the caller's included: with 1
+ * every batch is prepared by the caller, in pool_start. */
+bool pool_open(pool *p, unsigned threads, const pool_ops *ops, const void *arg);
+void pool_close(pool *p);
+/* Start preparing b in the background (or prepare it now with 1 thread). */
+void pool_start(pool *p, pool_batch *b);
+/* Wait until the batch given to pool_start is prepared. */
+void pool_wait(pool *p);
+
+/* Index a prepared batch in input order: EXIT_OK, or EXIT_IO to stop. */
+typedef int (*pool_add_fn)(void *state, pool_batch *b);
+/* The batch to read documents into (full at POOL_BATCH items). */
+pool_batch *pool_fill(pool *p);
+/* The filled batch goes to the workers; the one they prepared before is
+ * indexed meanwhile with add, and becomes the next to fill. */
+int pool_rotate(pool *p, pool_add_fn add, void *state);
+/* At the end of the input: index everything still queued. */
+int pool_drain(pool *p, pool_add_fn add, void *state);
+
+/* Copy a document into the next item (false and reported when out of memory). */
+bool batch_push(pool_batch *b, const sl_doc *doc, sl_str text, sl_str title, sl_str extra,
+                sl_str record, uint64_t spill_item);
+const char *item_field(const pool_item *it, int field, size_t *len);
+
+#endif

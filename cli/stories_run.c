@@ -1,0 +1,224 @@
+/* storyline stories: read, clean, featurise on the pool, then cluster in
+ * input order and write each document as soon as it has its event (the
+ * assignment of a document never changes afterwards). */
+#include "pool.h"
+#include "stories.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct stories_state {
+    sl_ctx *ctx;
+    sl_reader *reader;
+    sl_cleaner *cleaner;
+    sl_out *out;
+    sl_story_index *x;
+    pool pool;
+    stories_job *job;
+    FILE *dest;
+    int status;
+} stories_state;
+
+static int story_new_prep(sl_ctx *ctx, const void *arg, void **prep)
+{
+    return sl_story_doc_new(ctx, arg, (sl_story_doc **)prep);
+}
+
+static void story_free_prep(void *prep)
+{
+    sl_story_doc_free(prep);
+}
+
+static int story_prepare(void *prep, const pool_item *it, const void *arg)
+{
+    (void)arg;
+    size_t tl, hl;
+    const char *text = item_field(it, PI_TEXT, &tl);
+    const char *title = item_field(it, PI_TITLE, &hl);
+    return sl_story_prepare(prep, text, tl, title, hl);
+}
+
+static void close_state(stories_state *s)
+{
+    pool_close(&s->pool);
+    sl_story_free(s->x);
+    sl_out_free(s->out);
+    sl_cleaner_free(s->cleaner);
+    sl_reader_free(s->reader);
+    sl_ctx_free(s->ctx);
+}
+
+static int open_state(stories_state *s, stories_job *job)
+{
+    static const pool_ops ops = { story_new_prep, story_free_prep, story_prepare };
+    sl_clean_options clean = SL_CLEAN_OPTIONS_INIT;
+    if (sl_ctx_new(&s->ctx, NULL) || sl_reader_new(s->ctx, &s->reader, &job->reader) ||
+        sl_cleaner_new(s->ctx, &s->cleaner, &clean) || sl_out_new(s->ctx, &s->out) ||
+        sl_story_new(s->ctx, &s->x, &job->story)) {
+        cli_error("%s", s->ctx ? sl_errmsg(s->ctx) : "out of memory");
+        return s->ctx && sl_errcode(s->ctx) == SL_EINVAL ? EXIT_USAGE : EXIT_IO;
+    }
+    /* a bad --language shows here, before any input is read */
+    sl_story_doc *probe;
+    if (sl_story_doc_new(s->ctx, &job->story, &probe) != SL_OK) {
+        cli_error("%s", sl_errmsg(s->ctx));
+        return sl_errcode(s->ctx) == SL_EINVAL ? EXIT_USAGE : EXIT_IO;
+    }
+    sl_story_doc_free(probe);
+    if (!pool_open(&s->pool, job->threads, &ops, &job->story))
+        return EXIT_IO;
+    return EXIT_OK;
+}
+
+/* The record as it will be written, less its closing brace. */
+static int record_of(stories_state *s, const sl_doc *doc, sl_str *rec)
+{
+    static const char *const replaced[] = { "story", NULL };
+    const char *line;
+    size_t len;
+    sl_out_reset(s->out);
+    int rc = sl_out_begin_doc(s->out, doc, replaced);
+    if (!rc)
+        rc = sl_out_finish(s->out, &line, &len);
+    if (rc)
+        return rc;
+    /* exactly one closing brace: the last field may be an object too */
+    if (len > 0 && line[len - 1] == '\n')
+        len--;
+    if (len > 0 && line[len - 1] == '}')
+        len--;
+    *rec = (sl_str){ line, len };
+    return SL_OK;
+}
+
+static int queue_doc(stories_state *s, const sl_doc *doc)
+{
+    sl_str text, title, dup_of = { "", 0 }, rec = { "", 0 };
+    const sl_clean_result *r;
+    int rc = cli_stage_text(s->cleaner, s->job->no_clean, doc, &text, &title, &r);
+    /* a document dedup found to repeat an earlier one: "dup": {"of": id} */
+    if (!rc && sl_reader_field(s->reader, doc, "dup", "of", &dup_of) < 0)
+        rc = SL_ENOMEM;
+    if (!rc && !s->job->summary)
+        rc = record_of(s, doc, &rec);
+    if (rc) {
+        cli_error("%s:%llu: %s", doc->origin, (unsigned long long)doc->line, sl_errmsg(s->ctx));
+        return cli_exit_for(rc);
+    }
+    return batch_push(pool_fill(&s->pool), doc, text, title, dup_of, rec, 0) ? EXIT_OK : EXIT_IO;
+}
+
+static int write_story(stories_state *s, const pool_item *it, uint64_t doc)
+{
+    sl_story_assignment a;
+    sl_story_cluster ev, st;
+    size_t rl, el, sl;
+    const char *rec = item_field(it, PI_RECORD, &rl);
+    int rc = sl_story_result(s->x, doc, &a);
+    if (!rc) rc = sl_story_event(s->x, a.event, &ev);
+    if (!rc) rc = sl_story_story(s->x, a.story, &st);
+    const char *eid = sl_story_doc_id(s->x, ev.first_doc, &el);
+    const char *sid = sl_story_doc_id(s->x, st.first_doc, &sl);
+    const char *tail;
+    size_t tail_len;
+    sl_out_reset(s->out);
+    if (!rc) rc = sl_out_begin_object(s->out);
+    if (!rc) rc = sl_out_key(s->out, "story");
+    if (!rc) rc = sl_out_begin_object(s->out);
+    if (!rc) rc = sl_out_key(s->out, "event");
+    if (!rc) rc = sl_out_string(s->out, eid, el);
+    if (!rc) rc = sl_out_key(s->out, "story");
+    if (!rc) rc = sl_out_string(s->out, sid, sl);
+    if (!rc) rc = sl_out_key(s->out, "score");
+    if (!rc) rc = sl_out_double(s->out, cli_round4(a.score));
+    if (!rc) rc = sl_out_end_object(s->out);
+    if (!rc) rc = sl_out_end_object(s->out);
+    if (!rc) rc = sl_out_finish(s->out, &tail, &tail_len);
+    if (rc) {
+        cli_error("%s", sl_errmsg(s->ctx));
+        return EXIT_IO;
+    }
+    /* the record without its brace, then ", "story": {...}}" */
+    bool empty = rl <= 1; /* "{" alone: a record with no fields */
+    return cli_write(s->dest, rec, rl) && (empty || cli_write(s->dest, ", ", 2)) &&
+                   cli_write(s->dest, tail + 1, tail_len - 1)
+               ? EXIT_OK
+               : EXIT_IO;
+}
+
+/* Cluster the prepared documents of b in input order (a pool_add_fn). */
+static int add_batch(void *state, pool_batch *b)
+{
+    stories_state *s = state;
+    for (size_t k = 0; k < b->n; k++) {
+        pool_item *it = &b->items[k];
+        size_t il, pl, dl, ol;
+        const char *id = item_field(it, PI_ID, &il), *pub = item_field(it, PI_PUBLISHED, &pl);
+        const char *dup = item_field(it, PI_EXTRA, &dl), *origin = item_field(it, PI_ORIGIN, &ol);
+        int rc = it->rc ? it->rc : sl_story_add(s->x, id, il, pub, pl, dup, dl, it->prep);
+        if (rc) {
+            cli_error("%s:%llu: %s", origin, (unsigned long long)it->line,
+                      it->rc ? it->err : sl_errmsg(s->ctx));
+            s->job->rejected++;
+            s->status = cli_worse(s->status, cli_exit_for(rc));
+            continue;
+        }
+        s->job->docs++;
+        if (!s->job->summary && write_story(s, it, sl_story_count(s->x) - 1) != EXIT_OK)
+            return EXIT_IO;
+    }
+    return EXIT_OK;
+}
+
+static int read_all(stories_state *s)
+{
+    cli_progress progress;
+    cli_progress_init(&progress);
+    for (;;) {
+        sl_doc doc;
+        int rc = sl_reader_next(s->reader, &doc);
+        if (rc == SL_EOF)
+            break;
+        if (rc != SL_OK) {
+            s->job->rejected++;
+            cli_read_error(s->ctx, rc, s->job->quiet, &s->status);
+            continue;
+        }
+        int st = queue_doc(s, &doc);
+        if (st == EXIT_IO)
+            return EXIT_IO;
+        if (st != EXIT_OK) {
+            s->job->rejected++;
+            s->status = cli_worse(s->status, st);
+            continue;
+        }
+        if (pool_fill(&s->pool)->n == POOL_BATCH && pool_rotate(&s->pool, add_batch, s) != EXIT_OK)
+            return EXIT_IO;
+        cli_progress_update(&progress, s->job->docs, sl_reader_bytes(s->reader));
+    }
+    if (pool_drain(&s->pool, add_batch, s) != EXIT_OK)
+        return EXIT_IO;
+    cli_progress_done(&progress);
+    return s->status;
+}
+
+int stories_run(stories_job *job, int argc, char **argv, int first, FILE *out)
+{
+    stories_state s;
+    memset(&s, 0, sizeof s);
+    s.job = job;
+    s.dest = out;
+    int status = open_state(&s, job);
+    if (status != EXIT_OK) {
+        close_state(&s);
+        return status;
+    }
+    status = cli_add_inputs(s.ctx, s.reader, argc, argv, first); /* the others are still read */
+    int read_status = read_all(&s);
+    status = read_status == EXIT_IO ? EXIT_IO : cli_worse(status, read_status);
+    if (read_status != EXIT_IO && job->summary &&
+        stories_write_summary(s.ctx, s.x, out) != EXIT_OK)
+        status = EXIT_IO;
+    close_state(&s);
+    return status;
+}

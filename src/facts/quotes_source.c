@@ -1,0 +1,394 @@
+/* Sources and speakers: the noun phrase that a cue credits ("Kremlin
+ * spokesperson Dmitry Peskov said", "..., said Mr. Obama"), and the name it
+ * stands for ("he" and "the aide" resolved to an earlier named speaker). */
+#include "facts/quotes_internal.h"
+
+#include <string.h>
+
+enum {
+    MAX_BETWEEN = 3,     /* adverbs and auxiliaries between source and cue */
+    MAX_NP_WORDS = 9,    /* words of a source phrase */
+    MAX_APPOS_UNITS = 24,/* units of an appositive ("Pruitt, the attorney general ...,") */
+    MAX_RESOLVE_BYTES = 3000 /* how far back "he" may find its speaker */
+};
+
+#define U(i) (&d->units[(i)])
+
+static bool is_word(const qunit *u)
+{
+    return u->kind == QU_WORD;
+}
+
+static bool is_punct(const qunit *u, char c)
+{
+    return u->kind == QU_PUNCT && u->ch == c;
+}
+
+static bool word_is(const qdoc *d, const qunit *u, const char *lower)
+{
+    return is_word(u) && sl_qlex_word_is(d->text + u->start, u->end - u->start, lower);
+}
+
+/* A lowercase word that looks like an adverb or a verb form, which a noun
+ * phrase does not contain. */
+static bool verb_like(const qdoc *d, const qunit *u)
+{
+    size_t n = u->end - u->start;
+    const char *w = d->text + u->start;
+    if (u->cap || n < 4)
+        return false;
+    return memcmp(w + n - 2, "ly", 2) == 0 || memcmp(w + n - 3, "ing", 3) == 0 ||
+           (n >= 5 && memcmp(w + n - 2, "ed", 2) == 0) || (u->cue & QC_SPEECH);
+}
+
+/* Can u be the last word of a source phrase? */
+static bool np_head(const qdoc *d, const qunit *u)
+{
+    if (!is_word(u) || u->poss)
+        return false;
+    if (u->lex & QL_PRON)
+        return !word_is(d, u, "it") && !word_is(d, u, "you");
+    if (u->lex & (QL_STOP | QL_DET | QL_PREP))
+        return u->cap && !(u->lex & QL_NOTNAME) && !(u->lex & QL_STOP);
+    return !verb_like(d, u);
+}
+
+/* Extend a phrase that ends at unit `last` leftwards; returns its first unit. */
+static size_t np_extend_left(const qdoc *d, size_t lo, size_t last)
+{
+    size_t k = last, words = 1;
+    if (U(last)->lex & QL_PRON)
+        return last;
+    while (k > lo && words < MAX_NP_WORDS) {
+        const qunit *p = U(k - 1);
+        if (is_punct(p, '-') && k - 1 > lo && is_word(U(k - 2))) {
+            k -= 2; /* "Kremlin-backed" split around a spaced hyphen */
+            continue;
+        }
+        if (!is_word(p) || (p->lex & QL_PRON))
+            break;
+        if (p->lex & QL_DET) {
+            k--;
+            break;
+        }
+        bool joins = (word_is(d, p, "of") || word_is(d, p, "and") || word_is(d, p, "for")) &&
+                     k - 1 > lo && is_word(U(k - 2)) && U(k)->cap && U(k - 2)->cap;
+        if ((p->lex & QL_STOP) && !joins)
+            break;
+        if (!p->cap && verb_like(d, p))
+            break;
+        k--;
+        words++;
+    }
+    return k;
+}
+
+/* "Name, the attorney general of Oklahoma, said": the comma before the cue
+ * closes an appositive; the source runs from the name to that comma. */
+static bool appositive_left(const qdoc *d, size_t lo, size_t comma, qspan *src)
+{
+    size_t k = comma;
+    while (k > lo && comma - k < MAX_APPOS_UNITS) {
+        const qunit *p = U(k - 1);
+        if (p->kind == QU_QUOTE || (p->kind == QU_PUNCT && p->ch != ',' && p->ch != '.' &&
+                                    p->ch != '\'' && p->ch != '-' && p->ch != '(' &&
+                                    p->ch != ')'))
+            return false;
+        if (is_punct(p, ','))
+            break;
+        k--;
+    }
+    if (k <= lo || !is_punct(U(k - 1), ',') || k == comma)
+        return false;
+    size_t name_end = k - 1; /* the comma that opens the appositive */
+    if (name_end > lo + 1 && is_punct(U(name_end - 1), ')')) { /* "Meeks (D-N.Y.)," */
+        size_t m = name_end - 1;
+        while (m > lo && name_end - m < 8 && !is_punct(U(m - 1), '('))
+            m--;
+        if (m > lo + 1 && is_punct(U(m - 1), '('))
+            name_end = m - 1;
+    }
+    if (name_end == lo || !U(name_end - 1)->cap || !np_head(d, U(name_end - 1)))
+        return false;
+    src->lo = np_extend_left(d, lo, name_end - 1);
+    src->hi = comma;
+    return true;
+}
+
+/* Skip "on Monday" and "Monday" between a source and its cue. */
+static size_t skip_time_left(const qdoc *d, size_t lo, size_t j)
+{
+    if (j > lo && U(j - 1)->cap && (U(j - 1)->lex & QL_PREP)) {
+        j--;
+        if (j > lo && word_is(d, U(j - 1), "on"))
+            j--;
+    }
+    return j;
+}
+
+/* '"...," Scott Pruitt, the attorney general of Oklahoma, one of the
+ * states suing, said': after a quotation, a name and several appositives
+ * run to the comma before the cue. */
+static bool appositives_after_quote(const qdoc *d, size_t lo, size_t comma, qspan *src)
+{
+    size_t w = comma;
+    while (w > lo && comma - w < 2 * MAX_APPOS_UNITS && U(w - 1)->kind != QU_QUOTE)
+        w--;
+    if (w == comma || w == lo || U(w - 1)->kind != QU_QUOTE || !U(w)->cap)
+        return false;
+    size_t c = w;
+    while (c < comma && !is_punct(U(c), ','))
+        c++;
+    if (c == w || c == comma || c - w > MAX_NP_WORDS || !np_head(d, U(c - 1)))
+        return false;
+    for (size_t k = w; k < c; k++)
+        if (!is_word(U(k)))
+            return false;
+    src->lo = w;
+    src->hi = comma;
+    return true;
+}
+
+bool sl_qsrc_left(const qdoc *d, size_t sent_lo, size_t cue, qspan *src)
+{
+    size_t j = cue;
+    for (int skipped = 0; j > sent_lo && skipped < MAX_BETWEEN; skipped++) {
+        const qunit *p = U(j - 1);
+        if (!is_word(p) || !(p->lex & QL_BETWEEN) || (p->lex & QL_PRON))
+            break;
+        j--;
+    }
+    j = skip_time_left(d, sent_lo, j);
+    if (j == sent_lo)
+        return false;
+    const qunit *e = U(j - 1);
+    if (is_punct(e, ','))
+        return appositives_after_quote(d, sent_lo, j - 1, src) ||
+               appositive_left(d, sent_lo, j - 1, src);
+    size_t hi = j;
+    if (is_punct(e, ')')) { /* "Chaffetz (R-Utah) said" */
+        size_t k = j - 1;
+        while (k > sent_lo && j - k < 8 && !is_punct(U(k - 1), '('))
+            k--;
+        if (k <= sent_lo + 1 || !is_punct(U(k - 1), '('))
+            return false;
+        j = k - 1;
+        e = U(j - 1);
+    }
+    if (!np_head(d, e))
+        return false;
+    src->lo = np_extend_left(d, sent_lo, j - 1);
+    src->hi = hi;
+    return true;
+}
+
+/* A phrase that starts at `from`: "Mr. Obama", "the minister", "Hans
+ * Schellnhuber, the director of the institute". */
+bool sl_qsrc_right(const qdoc *d, size_t from, size_t sent_hi, qspan *src)
+{
+    if (from >= sent_hi || !is_word(U(from)))
+        return false;
+    const qunit *f = U(from);
+    if ((f->lex & QL_STOP) && !(f->lex & (QL_DET | QL_PRON)))
+        return false;
+    if (f->lex & QL_PRON) {
+        src->lo = from;
+        src->hi = from + 1;
+        return !word_is(d, f, "it") && !word_is(d, f, "who");
+    }
+    size_t k = from + 1, words = 1;
+    while (k < sent_hi && words < MAX_NP_WORDS && is_word(U(k))) {
+        const qunit *w = U(k);
+        bool joins = (word_is(d, w, "of") || word_is(d, w, "for")) && k + 1 < sent_hi;
+        if ((w->lex & (QL_STOP | QL_PRON)) && !joins)
+            break;
+        if (!w->cap && verb_like(d, w))
+            break;
+        k++;
+        words++;
+    }
+    src->lo = from;
+    src->hi = k;
+    /* An appositive after a name runs to the next comma or the end. */
+    if (k + 1 < sent_hi && is_punct(U(k), ',') && U(k - 1)->cap &&
+        (U(k + 1)->lex & QL_DET)) {
+        size_t m = k + 1;
+        while (m < sent_hi && m - k < MAX_APPOS_UNITS && !is_punct(U(m), ',') &&
+               U(m)->kind != QU_QUOTE && !is_punct(U(m), '.'))
+            m++;
+        src->hi = m;
+    }
+    return true;
+}
+
+/* ---------------------------------------------------------------- speakers */
+
+/* The first unit that starts at or after byte `at`. */
+static size_t unit_at(const qdoc *d, size_t at)
+{
+    size_t lo = 0, hi = d->nunits;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->units[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool name_word(const qunit *u)
+{
+    return u->kind == QU_WORD && u->cap && !(u->lex & (QL_NOTNAME | QL_PRON | QL_DET));
+}
+
+/* The last run of capitalised words in units [lo, hi), titles stripped. */
+static bool last_name_run(const qdoc *d, size_t lo, size_t hi, size_t *s, size_t *e)
+{
+    for (size_t k = hi; k > lo; k--) {
+        if (!name_word(U(k - 1)))
+            continue;
+        size_t end = k, start = k - 1;
+        while (start > lo && name_word(U(start - 1)))
+            start--;
+        while (start < end && (U(start)->lex & QL_TITLE))
+            start++;
+        if (start == end)
+            return false; /* titles only: "the President" */
+        *s = U(start)->start;
+        *e = U(end - 1)->end;
+        if (U(end - 1)->poss)
+            return false;
+        return true;
+    }
+    return false;
+}
+
+static bool entity_speaker(const qdoc *d, sl_quote *q)
+{
+    for (int want = SL_QENT_PER; want <= SL_QENT_ORG; want++)
+        for (size_t i = 0; i < d->nents; i++) {
+            const sl_quote_entity *en = &d->ents[i];
+            if (en->type == want && en->start < q->source_end && q->source_start < en->end) {
+                q->speaker_start = en->start;
+                q->speaker_end = en->end;
+                q->has_speaker = 1;
+                return true;
+            }
+        }
+    return false;
+}
+
+/* Is q's speaker a name (not the source text standing for itself)? */
+static bool named(const qdoc *d, const sl_quote *q)
+{
+    if (!q->has_speaker)
+        return false;
+    size_t u = unit_at(d, q->speaker_start);
+    return u < d->nunits && name_word(U(u)) &&
+           !(q->speaker_start == q->source_start && q->speaker_end == q->source_end &&
+             (U(u)->lex & QL_ROLE));
+}
+
+/* The role noun of a source like "the aide" ("aide"), or SIZE_MAX. */
+static size_t role_unit(const qdoc *d, size_t lo, size_t hi)
+{
+    if (hi - lo > 3)
+        return SIZE_MAX;
+    for (size_t k = lo; k < hi; k++)
+        if (U(k)->cap && !(U(k)->lex & (QL_DET | QL_PRON)))
+            return SIZE_MAX;
+    return (U(hi - 1)->lex & QL_ROLE) ? hi - 1 : SIZE_MAX;
+}
+
+static bool source_has_word(const qdoc *d, const sl_quote *q, const qunit *w)
+{
+    size_t n = w->end - w->start;
+    for (size_t k = unit_at(d, q->source_start); k < d->nunits && U(k)->start < q->source_end; k++)
+        if (U(k)->end - U(k)->start == n &&
+            strncmp(d->text + U(k)->start, d->text + w->start, n) == 0)
+            return true;
+    return false;
+}
+
+/* "he", "she", "the aide": the latest earlier named speaker (with the same
+ * role word for a role), not too far back. */
+static bool resolve(const qdoc *d, sl_quote *q, size_t self, const qunit *role)
+{
+    for (size_t i = self; i-- > 0;) {
+        const sl_quote *p = &d->quotes[i];
+        if (!p->has_source || p->source_start >= q->source_start)
+            continue;
+        if (q->source_start - p->source_start > MAX_RESOLVE_BYTES)
+            return false;
+        if (!named(d, p) || (role && !source_has_word(d, p, role)))
+            continue;
+        q->speaker_start = p->speaker_start;
+        q->speaker_end = p->speaker_end;
+        q->has_speaker = 1;
+        return true;
+    }
+    return false;
+}
+
+/* ", who said": the name just before the comma. */
+static bool resolve_who(const qdoc *d, sl_quote *q, size_t src_lo)
+{
+    if (src_lo < 2 || !is_punct(U(src_lo - 1), ','))
+        return false;
+    size_t s, e;
+    size_t lo = src_lo > 8 ? src_lo - 8 : 0;
+    if (!last_name_run(d, lo, src_lo - 1, &s, &e) || e != U(src_lo - 2)->end)
+        return false;
+    q->speaker_start = s;
+    q->speaker_end = e;
+    q->has_speaker = 1;
+    return true;
+}
+
+/* The end of the head part of a source: before its first comma, "of",
+ * "at" or "for" ("Scott Pruitt, the attorney general of Oklahoma"). */
+static size_t head_end(const qdoc *d, size_t lo, size_t hi)
+{
+    for (size_t k = lo + 1; k < hi; k++)
+        if (is_punct(U(k), ',') || is_punct(U(k), '(') || word_is(d, U(k), "of") ||
+            word_is(d, U(k), "at") || word_is(d, U(k), "for"))
+            return k;
+    return hi;
+}
+
+/* A pronoun that stands for one person. */
+static bool personal(const qdoc *d, const qunit *u)
+{
+    return word_is(d, u, "he") || word_is(d, u, "she") || word_is(d, u, "i");
+}
+
+void sl_qsrc_speaker(const qdoc *d, sl_quote *q, size_t self)
+{
+    q->has_speaker = 0;
+    if (!q->has_source)
+        return;
+    if (entity_speaker(d, q))
+        return;
+    size_t lo = unit_at(d, q->source_start), hi = unit_at(d, q->source_end);
+    size_t s, e, head = head_end(d, lo, hi);
+    if (head > lo && last_name_run(d, lo, head, &s, &e) && e == U(head - 1)->end) {
+        q->speaker_start = s;
+        q->speaker_end = e;
+        q->has_speaker = 1;
+        return;
+    }
+    if (hi == lo + 1 && word_is(d, U(lo), "who") && resolve_who(d, q, lo))
+        return;
+    if (hi == lo + 1 && personal(d, U(lo)) && resolve(d, q, self, NULL))
+        return;
+    size_t r = head > lo ? role_unit(d, lo, head) : SIZE_MAX;
+    /* "the aide": a person's role may stand for the latest named speaker;
+     * "the ministry" only for one whose source said "ministry". */
+    bool person = r != SIZE_MAX && (U(r)->lex & QL_TITLE);
+    if (r != SIZE_MAX && resolve(d, q, self, person ? NULL : U(r)))
+        return;
+    q->speaker_start = q->source_start;
+    q->speaker_end = q->source_end;
+    q->has_speaker = 1;
+}

@@ -1,0 +1,468 @@
+/* Finding time expressions: every token that may start a rule (by the
+ * start index) is tried against those rules with a small backtracking
+ * matcher; the longest match wins (the earlier rule on a tie), and when its
+ * fields do not make a valid value ("February 30") the next one is tried. */
+#include "facts/timex_internal.h"
+
+#include <string.h>
+
+enum { MAX_CANDIDATES = 32, STEP_LIMIT = 4096, TENSE_BACK = 12, TENSE_AHEAD = 8 };
+/* How far (in tokens) a rule's anchor may be from where the match starts;
+ * longer optional prefixes than this are not supported. */
+enum { ANCHOR_REACH = 16 };
+
+typedef struct matcher {
+    const sl_timex_rules *r;
+    const char *text;
+    const tx_token *toks;
+    size_t ntok;
+    size_t start;    /* token where the current match began */
+    size_t best_end; /* one past the last token of the best match so far */
+    tx_slots best;
+    unsigned steps;
+    uint64_t reach;   /* lists beginning within ANCHOR_REACH tokens of start */
+    size_t reach_end;
+} matcher;
+
+/* What is left to match: the rest of a sequence, then what follows it. */
+typedef struct cont {
+    const tx_seq *seq;
+    uint32_t idx;
+    const struct cont *next;
+} cont;
+
+static bool glue_punct(char c)
+{
+    return c == '-' || c == '/' || c == ':' || c == '\'';
+}
+
+static char punct_of(const matcher *m, size_t t)
+{
+    return m->toks[t].kind == TX_TOK_PUNCT ? m->text[m->toks[t].start] : 0;
+}
+
+/* Token t may continue the match: punctuation is written without a space
+ * before it, the token after - / : ' follows without a space, and a match
+ * does not run across a blank line. */
+static bool token_ok(const matcher *m, size_t t)
+{
+    if (t >= m->ntok)
+        return false;
+    if (t == m->start)
+        return true;
+    const tx_token *k = &m->toks[t];
+    if (k->flags & TX_TF_PARA)
+        return false;
+    if (k->kind == TX_TOK_PUNCT && (k->flags & TX_TF_SPACE))
+        return false;
+    char prev = punct_of(m, t - 1);
+    if (prev && glue_punct(prev) && (k->flags & TX_TF_SPACE))
+        return false;
+    return true;
+}
+
+static bool cap_ok(const tx_token *k, bool need_cap)
+{
+    return !need_cap || (k->flags & TX_TF_UPPER);
+}
+
+/* A digit run followed by a thousands comma ("2,022") is not a number on
+ * its own.  (A full stop may end a German day: "16.12.2021"; a match
+ * starting after a decimal point is refused by bad_number_start.) */
+static bool number_continues(const matcher *m, size_t t)
+{
+    if (t + 2 >= m->ntok)
+        return false;
+    const tx_token *p = &m->toks[t + 1], *n = &m->toks[t + 2];
+    char c = punct_of(m, t + 1);
+    return c == ',' && !(p->flags & TX_TF_SPACE) && n->kind == TX_TOK_NUM && n->ndigits == 3 &&
+           !(n->flags & TX_TF_SPACE);
+}
+
+static bool num_ok(const matcher *m, const tx_node *nd, size_t t)
+{
+    const tx_token *k = &m->toks[t];
+    return k->kind == TX_TOK_NUM && k->num >= nd->lo && k->num <= nd->hi &&
+           (!nd->width || k->ndigits == nd->width) && !number_continues(m, t);
+}
+
+/* Length in tokens of list entry e at token t, or 0. */
+static size_t entry_len(const matcher *m, const tx_entry *e, size_t t)
+{
+    const sl_timex_rules *r = m->r;
+    if (!cap_ok(&m->toks[t], e->need_cap))
+        return 0;
+    for (uint32_t i = 0; i < e->count; i++) {
+        if (i && !token_ok(m, t + i))
+            return 0;
+        if (t + i >= m->ntok || m->toks[t + i].word != (int32_t)r->entry_words[e->first + i])
+            return 0;
+    }
+    return e->count;
+}
+
+/* First entry of list l whose first word is w (entries are sorted). */
+static size_t list_lower_bound(const sl_timex_rules *r, const tx_list *l, int32_t w)
+{
+    size_t lo = 0, hi = l->count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((int32_t)r->entry_words[r->entries[l->first + mid].first] < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Does node nd (not a group) match at t, for look-ahead? */
+static bool peek(const matcher *m, const tx_node *nd, size_t t)
+{
+    if (t >= m->ntok || (m->toks[t].flags & TX_TF_PARA))
+        return false;
+    const tx_token *k = &m->toks[t];
+    switch (nd->kind) {
+    case TX_NODE_WORD:
+        return k->word == (int32_t)nd->arg && cap_ok(k, nd->need_cap);
+    case TX_NODE_NUM:
+        return num_ok(m, nd, t);
+    case TX_NODE_LOWER:
+        return k->kind == TX_TOK_WORD && !(k->flags & TX_TF_UPPER);
+    case TX_NODE_LIST: {
+        const tx_list *l = &m->r->lists[nd->arg];
+        if (k->word < 0)
+            return false;
+        for (size_t e = list_lower_bound(m->r, l, k->word); e < l->count; e++) {
+            const tx_entry *en = &m->r->entries[l->first + e];
+            if ((int32_t)m->r->entry_words[en->first] != k->word)
+                break;
+            if (entry_len(m, en, t))
+                return true;
+        }
+        return false;
+    }
+    default:
+        return false;
+    }
+}
+
+static void run(matcher *m, const cont *k, size_t t, tx_slots *s);
+
+static void run_with_slot(matcher *m, const cont *rest, size_t t, tx_slots *s, uint8_t slot,
+                          const char *str, int64_t num)
+{
+    if (!slot) {
+        run(m, rest, t, s);
+        return;
+    }
+    tx_slotval saved = s->v[slot];
+    s->v[slot] = (tx_slotval){ str, num, true };
+    run(m, rest, t, s);
+    s->v[slot] = saved;
+}
+
+static void run_list(matcher *m, const tx_node *nd, const cont *rest, size_t t, tx_slots *s)
+{
+    const sl_timex_rules *r = m->r;
+    const tx_list *l = &r->lists[nd->arg];
+    int32_t w = m->toks[t].word;
+    if (w < 0)
+        return;
+    for (size_t e = list_lower_bound(r, l, w); e < l->count; e++) {
+        const tx_entry *en = &r->entries[l->first + e];
+        if ((int32_t)r->entry_words[en->first] != w)
+            break;
+        size_t n = entry_len(m, en, t);
+        if (n)
+            run_with_slot(m, rest, t + n, s, nd->slot, r->pool + en->value, en->num);
+    }
+}
+
+static void run(matcher *m, const cont *k, size_t t, tx_slots *s)
+{
+    if (++m->steps > STEP_LIMIT)
+        return;
+    while (k && k->idx == k->seq->count)
+        k = k->next;
+    if (!k) {
+        if (t > m->best_end) {
+            m->best_end = t;
+            m->best = *s;
+        }
+        return;
+    }
+    const sl_timex_rules *r = m->r;
+    const tx_node *nd = &r->nodes[k->seq->first + k->idx];
+    cont rest = { k->seq, k->idx + 1, k->next };
+    if (nd->look) {
+        if (peek(m, nd, t) == (nd->look == '&'))
+            run(m, &rest, t, s);
+        return;
+    }
+    if (nd->optional)
+        run(m, &rest, t, s);
+    if (nd->kind == TX_NODE_GROUP) {
+        for (uint32_t a = 0; a < nd->nalt; a++) {
+            cont inner = { &r->seqs[nd->arg + a], 0, &rest };
+            run(m, &inner, t, s);
+        }
+        return;
+    }
+    if (!token_ok(m, t))
+        return;
+    const tx_token *tok = &m->toks[t];
+    switch (nd->kind) {
+    case TX_NODE_WORD:
+        if (tok->word == (int32_t)nd->arg && cap_ok(tok, nd->need_cap))
+            run(m, &rest, t + 1, s);
+        break;
+    case TX_NODE_NUM:
+        if (num_ok(m, nd, t))
+            run_with_slot(m, &rest, t + 1, s, nd->slot, NULL, tok->num);
+        break;
+    case TX_NODE_LOWER:
+        if (tok->kind == TX_TOK_WORD && !(tok->flags & TX_TF_UPPER))
+            run(m, &rest, t + 1, s);
+        break;
+    default:
+        run_list(m, nd, &rest, t, s);
+        break;
+    }
+}
+
+/* ---- candidates at one token ---------------------------------------- */
+
+typedef struct candidate {
+    uint32_t rule;
+    size_t end;
+    tx_slots slots;
+} candidate;
+
+/* A number glued to a preceding digit, currency sign or decimal point is
+ * inside something else ("$2021", "1.2021", "3-4"). */
+static bool bad_number_start(const matcher *m, size_t t)
+{
+    if (m->toks[t].kind != TX_TOK_NUM || t == 0 || (m->toks[t].flags & TX_TF_SPACE))
+        return false;
+    char c = punct_of(m, t - 1);
+    return m->toks[t - 1].kind == TX_TOK_NUM || (c && strchr("$.,:/-+?#", c));
+}
+
+/* Can the rule's anchor word or list be within reach of the start?
+ * m->reach holds the lists that begin within reach. */
+static bool anchor_near(const matcher *m, const tx_rule *ru)
+{
+    if (ru->anchor_kind == TX_NODE_LIST + 1)
+        return (m->reach >> ru->anchor) & 1;
+    if (ru->anchor_kind != TX_NODE_WORD + 1)
+        return true;
+    for (size_t t = m->start; t < m->reach_end; t++)
+        if ((uint32_t)m->toks[t].word == ru->anchor)
+            return true;
+    return false;
+}
+
+static void set_reach(matcher *m)
+{
+    m->reach = 0;
+    m->reach_end = m->start + ANCHOR_REACH < m->ntok ? m->start + ANCHOR_REACH : m->ntok;
+    for (size_t t = m->start; t < m->reach_end; t++)
+        if (m->toks[t].word >= 0)
+            m->reach |= m->r->words[m->toks[t].word].lists;
+}
+
+static void try_rule(matcher *m, uint32_t rule, candidate *c, size_t *nc)
+{
+    const tx_rule *ru = &m->r->rules[rule];
+    if (!anchor_near(m, ru))
+        return;
+    tx_slots s;
+    memset(&s, 0, sizeof s);
+    m->best_end = 0;
+    m->steps = 0;
+    cont top = { &m->r->seqs[ru->seq], 0, NULL };
+    run(m, &top, m->start, &s);
+    if (m->best_end > m->start && *nc < MAX_CANDIDATES) {
+        c[*nc].rule = rule;
+        c[*nc].end = m->best_end;
+        c[*nc].slots = m->best;
+        (*nc)++;
+    }
+}
+
+/* Try every rule that may start at token t, in rule order. */
+static size_t collect(matcher *m, size_t t, candidate *c)
+{
+    const sl_timex_rules *r = m->r;
+    size_t nc = 0;
+    m->start = t;
+    const uint32_t *a = NULL, *b = r->num_rules;
+    size_t na = 0, nb = m->toks[t].kind == TX_TOK_NUM ? r->nnum_rules : 0;
+    if (nb && bad_number_start(m, t))
+        return 0;
+    if (m->toks[t].word >= 0) {
+        a = r->start_rules + r->start_index[m->toks[t].word];
+        na = r->start_index[m->toks[t].word + 1] - r->start_index[m->toks[t].word];
+    }
+    if (na || nb)
+        set_reach(m);
+    size_t i = 0, j = 0;
+    while (i < na || j < nb) {
+        uint32_t rule;
+        if (j >= nb || (i < na && a[i] < b[j]))
+            rule = a[i++];
+        else if (i >= na || b[j] < a[i])
+            rule = b[j++];
+        else
+            rule = a[i++], j++;
+        try_rule(m, rule, c, &nc);
+    }
+    return nc;
+}
+
+/* ---- tense ---------------------------------------------------------- */
+
+static bool sentence_break(const matcher *m, size_t t)
+{
+    /* Token t begins a new sentence. */
+    if (m->toks[t].flags & TX_TF_PARA)
+        return true;
+    if (t == 0)
+        return false;
+    char c = punct_of(m, t - 1);
+    return (c == '.' || c == '!' || c == '?') && (m->toks[t].flags & TX_TF_UPPER) &&
+           (m->toks[t].flags & TX_TF_SPACE);
+}
+
+static int token_cue(const matcher *m, size_t t)
+{
+    const tx_token *k = &m->toks[t];
+    if (k->kind != TX_TOK_WORD)
+        return 0;
+    if (k->word >= 0 && m->r->words[k->word].cue)
+        return m->r->words[k->word].cue == 1 ? -1 : m->r->words[k->word].cue == 2 ? 1 : 0;
+    size_t len = k->end - k->start;
+    for (size_t i = 0; i < m->r->npast_suffix; i++) {
+        const char *suf = m->r->pool + m->r->past_suffix[i];
+        size_t sl = strlen(suf);
+        if (len >= sl + 3) {
+            char low[TX_MAX_WORD];
+            if (tx_lower(m->text + k->end - sl, sl, low, sizeof low) && memcmp(low, suf, sl) == 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Past (-1) or future (+1) from the nearest cue in the same sentence. */
+static int tense_near(const matcher *m, size_t start, size_t end)
+{
+    bool back = true, ahead = true;
+    for (size_t d = 1; d <= TENSE_BACK && (back || ahead); d++) {
+        if (back && (d > start || sentence_break(m, start - d + 1)))
+            back = false;
+        if (back) {
+            int c = token_cue(m, start - d);
+            if (c)
+                return c;
+        }
+        size_t f = end + d - 1;
+        if (ahead && (d > TENSE_AHEAD || f >= m->ntok || sentence_break(m, f)))
+            ahead = false;
+        if (ahead) {
+            int c = token_cue(m, f);
+            if (c)
+                return c;
+        }
+    }
+    return 0;
+}
+
+/* ---- the whole text ------------------------------------------------- */
+
+typedef struct out_list {
+    sl_timex *v;
+    size_t n, cap;
+} out_list;
+
+/* Resolve the candidates from longest to shortest until one is valid. */
+static bool pick(matcher *m, candidate *c, size_t nc, tx_resolve_ctx *rc, sl_timex *t)
+{
+    for (size_t tries = 0; tries < nc; tries++) {
+        size_t best = nc;
+        for (size_t i = 0; i < nc; i++)
+            if (c[i].end && (best == nc || c[i].end > c[best].end))
+                best = i;
+        if (best == nc)
+            return false;
+        const tx_rule *rule = &m->r->rules[c[best].rule];
+        size_t first = m->start, last = c[best].end;
+        rc->tense = tense_near(m, first, last);
+        memset(t, 0, sizeof *t);
+        t->start = m->toks[first].start;
+        t->end = m->toks[last - 1].end;
+        t->type = rule->type;
+        t->rule_line = rule->line;
+        if (tx_resolve(m->r, rc, rule, &c[best].slots, t)) {
+            m->best_end = last;
+            return true;
+        }
+        c[best].end = 0; /* invalid: try the next */
+    }
+    return false;
+}
+
+int sl_timex_find(sl_ctx *ctx, const sl_timex_rules *r, const char *text, size_t len,
+                  const char *ref_date, sl_timex **out, size_t *n)
+{
+    if (!ctx)
+        return SL_EINVAL;
+    if (!r || !out || !n || (!text && len))
+        return sl_error(ctx, SL_EINVAL, "timex: bad argument");
+    *out = NULL;
+    *n = 0;
+    tx_resolve_ctx rc = { 0 };
+    if (ref_date && *ref_date) {
+        if (!tx_parse_ref(ref_date, &rc.ref))
+            return sl_error(ctx, SL_EINVAL, "timex: reference date '%.20s' is not YYYY-MM-DD",
+                            ref_date);
+        rc.has_ref = true;
+    }
+    tx_token *toks = NULL;
+    size_t ntok = 0;
+    int err = tx_tokenize(ctx, r, text ? text : "", len, &toks, &ntok);
+    if (err)
+        return err;
+    matcher m = { .r = r, .text = text, .toks = toks, .ntok = ntok };
+    out_list o = { 0 };
+    candidate cands[MAX_CANDIDATES];
+    for (size_t t = 0; t < ntok;) {
+        size_t nc = collect(&m, t, cands);
+        sl_timex x;
+        if (!nc || !pick(&m, cands, nc, &rc, &x)) {
+            t++;
+            continue;
+        }
+        if (sl_grow(ctx, (void **)&o.v, &o.cap, o.n + 1, sizeof *o.v)) {
+            sl_free(ctx, o.v);
+            sl_free(ctx, toks);
+            return SL_ENOMEM;
+        }
+        o.v[o.n++] = x;
+        if (x.type == SL_TIMEX_DATE && x.first_day != SL_TIMEX_NO_DAY && x.first_day == x.last_day) {
+            rc.has_anchor = true;
+            rc.anchor = x.first_day;
+        }
+        t = m.best_end;
+    }
+    sl_free(ctx, toks);
+    *out = o.v;
+    *n = o.n;
+    return SL_OK;
+}
+
+const char *sl_timex_type_name(int type)
+{
+    static const char *const names[] = { "DATE", "TIME", "DURATION", "SET" };
+    return type >= 0 && type < 4 ? names[type] : "DATE";
+}

@@ -1,0 +1,127 @@
+/* Events and stories as clusters: centroids kept as the heaviest terms and
+ * names of the sum of their members' vectors, and the similarity of a
+ * document to a cluster (text, names, and distance in time). */
+#include "story/story_cluster.h"
+
+#include <math.h>
+#include <string.h>
+
+int st_cluster_init(sl_ctx *ctx, st_cluster *c, uint16_t cap_terms, uint16_t cap_names)
+{
+    memset(c, 0, sizeof *c);
+    c->terms = sl_malloc(ctx, cap_terms * sizeof *c->terms);
+    c->names = sl_malloc(ctx, cap_names * sizeof *c->names);
+    if (!c->terms || !c->names) {
+        st_cluster_release(ctx, c);
+        return sl_oom(ctx);
+    }
+    c->cap_terms = cap_terms;
+    c->cap_names = cap_names;
+    c->first_day = c->last_day = INT64_MIN;
+    return SL_OK;
+}
+
+void st_cluster_release(sl_ctx *ctx, st_cluster *c)
+{
+    sl_free(ctx, c->terms);
+    sl_free(ctx, c->names);
+    c->terms = c->names = NULL;
+    c->n_terms = c->n_names = c->cap_terms = c->cap_names = 0;
+}
+
+/* sum = sum + v, keeping the `cap` heaviest entries; scratch holds na + nv. */
+static void add_vector(st_feat *sum, uint16_t *n, uint16_t cap, const st_feat *v, size_t nv,
+                       st_feat *scratch)
+{
+    size_t i = 0, j = 0, k = 0;
+    while (i < *n || j < nv) {
+        if (j == nv || (i < *n && sum[i].key < v[j].key))
+            scratch[k++] = sum[i++];
+        else if (i == *n || v[j].key < sum[i].key)
+            scratch[k++] = v[j++];
+        else {
+            scratch[k] = sum[i++];
+            scratch[k++].w += v[j++].w;
+        }
+    }
+    st_keep_top(scratch, &k, cap);
+    memcpy(sum, scratch, k * sizeof *sum);
+    *n = (uint16_t)k;
+}
+
+static void add_years(st_cluster *c, const uint16_t *years, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t j = 0;
+        while (j < c->n_years && c->years[j] != years[i])
+            j++;
+        if (j == c->n_years && c->n_years < ST_MAX_YEARS)
+            c->years[c->n_years++] = years[i];
+    }
+}
+
+void st_cluster_add(st_cluster *c, const st_docvec *d, st_feat *scratch)
+{
+    add_vector(c->terms, &c->n_terms, c->cap_terms, d->terms, d->n_terms, scratch);
+    add_vector(c->names, &c->n_names, c->cap_names, d->names, d->n_names, scratch);
+    c->tnorm = (float)st_norm(c->terms, c->n_terms);
+    c->nnorm = (float)st_norm(c->names, c->n_names);
+    add_years(c, d->years, d->n_years);
+    st_cluster_note_day(c, d->day);
+}
+
+void st_cluster_note_day(st_cluster *c, int64_t day)
+{
+    if (day == INT64_MIN)
+        return;
+    if (c->first_day == INT64_MIN || day < c->first_day)
+        c->first_day = day;
+    if (c->last_day == INT64_MIN || day > c->last_day)
+        c->last_day = day;
+}
+
+/* Similarity halves every `half_life` days between the document's date and
+ * the cluster's dated span, after a day of grace. */
+static double time_factor(const st_cluster *c, int64_t day, double half_life)
+{
+    if (day == INT64_MIN || c->first_day == INT64_MIN || half_life <= 0)
+        return 1.0;
+    int64_t gap = day < c->first_day ? c->first_day - day : day > c->last_day ? day - c->last_day : 0;
+    return gap <= 1 ? 1.0 : pow(0.5, (double)(gap - 1) / half_life);
+}
+
+/* Years mentioned on both sides and none in common: likely another event
+ * of the same kind ("the 2008 quake" against "the 2013 quake"). */
+static double years_factor(const st_cluster *c, const st_docvec *d)
+{
+    if (!c->n_years || !d->n_years)
+        return 1.0;
+    for (size_t i = 0; i < d->n_years; i++)
+        for (size_t j = 0; j < c->n_years; j++)
+            if (d->years[i] == c->years[j])
+                return 1.0;
+    return 0.7;
+}
+
+double st_similarity(const st_cluster *c, const st_docvec *d, double name_share,
+                     double half_life)
+{
+    double t = c->tnorm > 0 ? st_dot(d->terms, d->n_terms, c->terms, c->n_terms) / c->tnorm : 0;
+    double s = t;
+    if (d->n_names && c->n_names && c->nnorm > 0) {
+        double n = st_dot(d->names, d->n_names, c->names, c->n_names) / c->nnorm;
+        s = (1 - name_share) * t + name_share * n;
+    }
+    return s * time_factor(c, d->day, half_life) * years_factor(c, d);
+}
+
+/* A closed cluster keeps only what its label needs. */
+void st_cluster_shrink(st_cluster *c, uint16_t keep)
+{
+    size_t nt = c->n_terms, nn = c->n_names;
+    st_keep_top(c->terms, &nt, keep);
+    st_keep_top(c->names, &nn, keep);
+    c->n_terms = (uint16_t)nt;
+    c->n_names = (uint16_t)nn;
+    c->closed = 1;
+}

@@ -1,0 +1,602 @@
+/* The story index: documents arrive in order; each joins the most similar
+ * open event (found through postings of the events' heaviest terms and
+ * names) or founds a new one, and a new event joins the most similar story
+ * or founds one.  Same input, same options: same clusters. */
+#include "story/story_cluster.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <xxhash.h>
+
+#define EVENT_TERMS 200
+#define EVENT_NAMES 80
+#define STORY_TERMS 150
+#define STORY_NAMES 60
+#define POST_TERMS 12        /* heaviest keys of a cluster filed in postings */
+#define POST_NAMES 8
+#define LOOKUP_LIMIT 256     /* clusters read per key */
+#define MAX_CANDIDATES 64    /* clusters scored per document */
+#define LABEL_KEEP 8         /* terms and names a closed cluster keeps */
+#define EVENT_NAME_SHARE 0.5
+#define STORY_NAME_SHARE 0.7
+/* Documents assumed seen before the first: early frequencies are noise, so
+ * IDF starts flat and becomes the stream's own as documents arrive. */
+#define PRIOR_DOCS 100.0
+
+typedef struct st_docrec {
+    uint64_t id_off, title_off;
+    uint32_t id_len, title_len;
+    uint32_t event;
+    float score;
+} st_docrec;
+
+typedef struct st_level {
+    st_cluster *c;
+    size_t n, cap;
+    size_t ready;            /* c[0..ready) initialised: n or n + 1 */
+    st_postings post;
+} st_level;
+
+struct sl_story_index {
+    sl_ctx *ctx;
+    sl_story_options opts;
+    st_vocab vocab;
+    uint64_t counted;        /* documents in the frequencies (not duplicates) */
+    st_docrec *docs;
+    size_t n_docs, cap_docs;
+    sl_buf ids, titles;
+    uint64_t *idmap;         /* (hash of id & ~0xffffffff) | doc + 1: duplicates' targets */
+    size_t idmap_cap, idmap_used;
+    st_level events, stories;
+    uint64_t swept;          /* documents when closed events were last shrunk */
+    /* scratch */
+    st_docvec vec;
+    st_feat scratch[STORY_TERMS + STORY_NAMES + ST_DOC_TERMS + ST_DOC_NAMES];
+    st_feat *work;           /* one document's weighted features */
+    size_t cap_work;
+    uint32_t cand[MAX_CANDIDATES * 4];
+    uint32_t found[LOOKUP_LIMIT];
+};
+
+int sl_story_new(sl_ctx *ctx, sl_story_index **out, const sl_story_options *opts)
+{
+    sl_story_options def = SL_STORY_OPTIONS_INIT;
+    *out = NULL;
+    if (opts && opts->version != SL_STORY_OPTIONS_VERSION)
+        return sl_error(ctx, SL_EINVAL, "stories: options version %u, expected %u", opts->version,
+                        SL_STORY_OPTIONS_VERSION);
+    if (opts && (opts->event_threshold < 0 || opts->event_threshold > 1 ||
+                 opts->story_threshold < 0 || opts->story_threshold > 1 ||
+                 !(opts->event_days >= 0) || !(opts->story_days >= 0)))
+        return sl_error(ctx, SL_EINVAL, "stories: thresholds must be in [0, 1] and days >= 0");
+    sl_story_index *x = sl_calloc(ctx, 1, sizeof *x);
+    if (!x)
+        return sl_oom(ctx);
+    x->ctx = ctx;
+    x->opts = opts ? *opts : def;
+    st_vocab_init(&x->vocab, ctx);
+    sl_buf_init(&x->ids, ctx);
+    sl_buf_init(&x->titles, ctx);
+    st_postings_init(&x->events.post, ctx);
+    st_postings_init(&x->stories.post, ctx);
+    *out = x;
+    return SL_OK;
+}
+
+static void level_release(sl_ctx *ctx, st_level *l)
+{
+    for (size_t i = 0; i < l->ready; i++)
+        st_cluster_release(ctx, &l->c[i]);
+    sl_free(ctx, l->c);
+    st_postings_release(&l->post);
+}
+
+void sl_story_free(sl_story_index *x)
+{
+    if (!x)
+        return;
+    level_release(x->ctx, &x->events);
+    level_release(x->ctx, &x->stories);
+    st_vocab_release(&x->vocab);
+    sl_buf_release(&x->ids);
+    sl_buf_release(&x->titles);
+    sl_free(x->ctx, x->docs);
+    sl_free(x->ctx, x->idmap);
+    sl_free(x->ctx, x->work);
+    sl_free(x->ctx, x);
+}
+
+/* ---- ids of earlier documents, for duplicates ---- */
+
+static uint64_t id_hash(const char *id, size_t len)
+{
+    return XXH3_64bits(id, len) & ~(uint64_t)0xffffffffu;
+}
+
+static int idmap_reserve(sl_story_index *x)
+{
+    if (2 * (x->idmap_used + 1) <= x->idmap_cap)
+        return SL_OK;
+    size_t cap = x->idmap_cap ? 2 * x->idmap_cap : 1024;
+    uint64_t *m = sl_calloc(x->ctx, cap, sizeof *m);
+    if (!m)
+        return sl_oom(x->ctx);
+    for (size_t i = 0; i < x->idmap_cap; i++) {
+        uint64_t e = x->idmap[i];
+        if (!e)
+            continue;
+        size_t j = (size_t)(e >> 32) & (cap - 1);
+        while (m[j])
+            j = (j + 1) & (cap - 1);
+        m[j] = e;
+    }
+    sl_free(x->ctx, x->idmap);
+    x->idmap = m;
+    x->idmap_cap = cap;
+    return SL_OK;
+}
+
+static void idmap_put(sl_story_index *x, uint64_t h, uint32_t doc)
+{
+    size_t j = (size_t)(h >> 32) & (x->idmap_cap - 1);
+    while (x->idmap[j])
+        j = (j + 1) & (x->idmap_cap - 1);
+    x->idmap[j] = h | ((uint64_t)doc + 1);
+    x->idmap_used++;
+}
+
+/* The latest document with this id, or -1. */
+static int64_t idmap_get(const sl_story_index *x, const char *id, size_t len)
+{
+    if (!x->idmap_cap)
+        return -1;
+    uint64_t h = id_hash(id, len);
+    int64_t found = -1;
+    for (size_t j = (size_t)(h >> 32) & (x->idmap_cap - 1); x->idmap[j];
+         j = (j + 1) & (x->idmap_cap - 1)) {
+        uint64_t e = x->idmap[j];
+        if ((e & ~(uint64_t)0xffffffffu) != h)
+            continue;
+        uint32_t doc = (uint32_t)e - 1;
+        const st_docrec *r = &x->docs[doc];
+        if (r->id_len == len && memcmp(x->ids.ptr + r->id_off, id, len) == 0 && (int64_t)doc > found)
+            found = doc;
+    }
+    return found;
+}
+
+/* ---- the weighted vector of a document ---- */
+
+/* x->work must hold 2 * p->n_feat entries (reserve_doc sees to it). */
+static void build_vector(sl_story_index *x, const sl_story_doc *p, int64_t day)
+{
+    st_docvec *v = &x->vec;
+    double n = (double)x->counted;
+    st_feat *terms = x->work, *names = x->work + p->n_feat;
+    size_t nt = 0, nn = 0;
+    for (size_t i = 0; i < p->n_feat; i++) {
+        double df = st_vocab_df(&x->vocab, p->feat[i].key);
+        double w = (1.0 + log(p->feat[i].w)) * log((n + PRIOR_DOCS) / (df + 1.0));
+        if (w <= 0)
+            continue;
+        st_feat f = { p->feat[i].key, (float)w };
+        if (st_is_name(f.key))
+            names[nn++] = f;
+        else
+            terms[nt++] = f;
+    }
+    st_keep_top(terms, &nt, ST_DOC_TERMS);
+    st_keep_top(names, &nn, ST_DOC_NAMES);
+    double tn = st_norm(terms, nt), nm = st_norm(names, nn);
+    for (size_t i = 0; i < nt; i++)
+        v->terms[i] = (st_feat){ terms[i].key, (float)(terms[i].w / tn) };
+    for (size_t i = 0; i < nn; i++)
+        v->names[i] = (st_feat){ names[i].key, (float)(names[i].w / nm) };
+    v->n_terms = nt;
+    v->n_names = nn;
+    v->years = p->years;
+    v->n_years = p->n_years;
+    v->day = day;
+}
+
+/* ---- candidates ---- */
+
+static int is_open(const sl_story_index *x, const st_cluster *c)
+{
+    uint32_t window = x->opts.window;
+    return !c->closed && (window == 0 || x->n_docs - c->last_seq <= window);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Open clusters filed under the document's keys, at most MAX_CANDIDATES,
+ * those sharing the most keys first (ties: the most recent). */
+static size_t gather(sl_story_index *x, const st_level *l, uint32_t *out)
+{
+    const st_docvec *v = &x->vec;
+    size_t cap = sizeof x->cand / sizeof *x->cand, n = 0;
+    for (size_t part = 0; part < 2; part++) {
+        const st_feat *f = part ? v->names : v->terms;
+        size_t nf = part ? v->n_names : v->n_terms;
+        for (size_t i = 0; i < nf && n < cap; i++) {
+            size_t got = st_postings_lookup(&l->post, f[i].key, x->found, LOOKUP_LIMIT);
+            for (size_t k = 0; k < got && n < cap; k++)
+                if (is_open(x, &l->c[x->found[k]]))
+                    x->cand[n++] = x->found[k];
+        }
+    }
+    qsort(x->cand, n, sizeof *x->cand, cmp_u32);
+    /* (hits << 32 | cluster) for each distinct cluster, then the best */
+    uint64_t ranked[MAX_CANDIDATES * 4];
+    size_t nr = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && x->cand[j] == x->cand[i])
+            j++;
+        uint64_t r = (uint64_t)(j - i) << 32 | x->cand[i];
+        if (nr < sizeof ranked / sizeof *ranked)
+            ranked[nr++] = r;
+        else { /* replace the weakest */
+            size_t w = 0;
+            for (size_t k = 1; k < nr; k++)
+                if (ranked[k] < ranked[w])
+                    w = k;
+            if (r > ranked[w])
+                ranked[w] = r;
+        }
+        i = j;
+    }
+    size_t keep = 0;
+    for (size_t round = 0; round < MAX_CANDIDATES && round < nr; round++) {
+        size_t b = round;
+        for (size_t k = round + 1; k < nr; k++)
+            if (ranked[k] > ranked[b])
+                b = k;
+        uint64_t t = ranked[round];
+        ranked[round] = ranked[b];
+        ranked[b] = t;
+        out[keep++] = (uint32_t)ranked[round];
+    }
+    return keep;
+}
+
+/* The most similar open cluster of a level, or -1. */
+static int64_t best_of(sl_story_index *x, const st_level *l, double share, double half_life,
+                       double *score)
+{
+    uint32_t cands[MAX_CANDIDATES];
+    size_t n = gather(x, l, cands);
+    int64_t best = -1;
+    *score = 0;
+    for (size_t i = 0; i < n; i++) {
+        double s = st_similarity(&l->c[cands[i]], &x->vec, share, half_life);
+        if (s > *score || (s == *score && best >= 0 && cands[i] > best)) {
+            *score = s;
+            best = cands[i];
+        }
+    }
+    return best;
+}
+
+/* ---- adding ---- */
+
+static int by_weight_desc(const void *a, const void *b)
+{
+    const st_feat *x = a, *y = b;
+    if (x->w != y->w)
+        return x->w < y->w ? 1 : -1;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+static void post_top(st_postings *post, st_cluster *c, uint32_t index, const st_feat *f,
+                     size_t n, size_t top, st_feat *scratch)
+{
+    memcpy(scratch, f, n * sizeof *f);
+    qsort(scratch, n, sizeof *scratch, by_weight_desc);
+    for (size_t i = 0; i < n && i < top; i++) {
+        size_t k = 0;
+        while (k < c->n_posted && c->posted[k] != scratch[i].key)
+            k++;
+        if (k < c->n_posted || c->n_posted == sizeof c->posted / sizeof *c->posted)
+            continue;
+        c->posted[c->n_posted++] = scratch[i].key;
+        st_postings_insert(post, scratch[i].key, index);
+    }
+}
+
+/* File the cluster's heaviest keys not filed yet (room was reserved). */
+static void post_cluster(sl_story_index *x, st_level *l, uint32_t index)
+{
+    st_cluster *c = &l->c[index];
+    post_top(&l->post, c, index, c->terms, c->n_terms, POST_TERMS, x->scratch);
+    post_top(&l->post, c, index, c->names, c->n_names, POST_NAMES, x->scratch);
+}
+
+/* Room for one more cluster, initialised, at l->c[l->n] (not counted yet). */
+static int reserve_cluster(sl_story_index *x, st_level *l, uint16_t cap_terms, uint16_t cap_names)
+{
+    if (l->n + 1 >= UINT32_MAX)
+        return sl_error(x->ctx, SL_ELIMIT, "stories: more than 4 billion clusters");
+    int rc = sl_grow(x->ctx, (void **)&l->c, &l->cap, l->n + 1, sizeof *l->c);
+    if (!rc && l->ready == l->n) {
+        rc = st_cluster_init(x->ctx, &l->c[l->n], cap_terms, cap_names);
+        l->ready += rc == SL_OK;
+    }
+    if (!rc)
+        rc = st_postings_reserve(&l->post, 2 * (POST_TERMS + POST_NAMES));
+    return rc;
+}
+
+static int reserve_doc(sl_story_index *x, const char *id, size_t id_len, const sl_story_doc *p)
+{
+    if (x->n_docs >= UINT32_MAX - 1)
+        return sl_error(x->ctx, SL_ELIMIT, "stories: more than 4 billion documents");
+    int rc = sl_grow(x->ctx, (void **)&x->docs, &x->cap_docs, x->n_docs + 1, sizeof *x->docs);
+    if (!rc)
+        rc = idmap_reserve(x);
+    if (!rc)
+        rc = sl_buf_reserve(&x->ids, id_len + 1);
+    if (!rc)
+        rc = sl_buf_reserve(&x->titles, p->title.len + 1);
+    if (!rc)
+        rc = sl_grow(x->ctx, (void **)&x->work, &x->cap_work, p->n_feat ? 2 * p->n_feat : 1,
+                     sizeof *x->work);
+    return rc;
+}
+
+static void record_doc(sl_story_index *x, const char *id, size_t id_len, const sl_story_doc *p,
+                       uint32_t event, double score)
+{
+    st_docrec *r = &x->docs[x->n_docs];
+    r->id_off = x->ids.len;
+    r->id_len = (uint32_t)id_len;
+    sl_buf_append(&x->ids, id, id_len); /* reserved: cannot fail */
+    r->title_off = x->titles.len;
+    r->title_len = p ? (uint32_t)p->title.len : 0;
+    if (r->title_len)
+        sl_buf_append(&x->titles, p->title.ptr, r->title_len);
+    r->event = event;
+    r->score = (float)score;
+    idmap_put(x, id_hash(id, id_len), (uint32_t)x->n_docs);
+    x->n_docs++;
+}
+
+static void touch_event(sl_story_index *x, uint32_t e, int64_t day, double score, int has_title)
+{
+    st_cluster *c = &x->events.c[e];
+    c->size++;
+    c->last_seq = x->n_docs;
+    st_cluster_note_day(c, day);
+    if (has_title && score > c->best_score) {
+        c->best_score = (float)score;
+        c->best_doc = x->n_docs;
+    }
+    st_cluster *s = &x->stories.c[c->story];
+    s->last_seq = x->n_docs;
+    st_cluster_note_day(s, day);
+}
+
+/* Shrink events and stories that closed since the last sweep. */
+static void sweep(sl_story_index *x)
+{
+    if (!x->opts.window || x->n_docs - x->swept < x->opts.window / 4 + 1)
+        return;
+    x->swept = x->n_docs;
+    st_level *levels[2] = { &x->events, &x->stories };
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < levels[k]->n; i++) {
+            st_cluster *c = &levels[k]->c[i];
+            if (!c->closed && !is_open(x, c))
+                st_cluster_shrink(c, LABEL_KEEP);
+        }
+}
+
+static int64_t day_of(const char *published, size_t len)
+{
+    int64_t m = sl_parse_iso_minutes(published, len);
+    if (m == SL_NO_MINUTES)
+        return INT64_MIN;
+    return m >= 0 ? m / 1440 : -((-m + 1439) / 1440);
+}
+
+static void add_duplicate(sl_story_index *x, const char *id, size_t id_len,
+                          const sl_story_doc *p, uint32_t of, int64_t day)
+{
+    uint32_t e = x->docs[of].event;
+    touch_event(x, e, day, 0.0, 0);
+    record_doc(x, id, id_len, p, e, 1.0);
+}
+
+static void found_event(sl_story_index *x)
+{
+    st_level *ev = &x->events, *st = &x->stories;
+    uint32_t e = (uint32_t)ev->n++;
+    st_cluster *c = &ev->c[e];
+    c->first_doc = c->best_doc = x->n_docs;
+    st_cluster_add(c, &x->vec, x->scratch);
+    double score;
+    int64_t s = best_of(x, st, STORY_NAME_SHARE, x->opts.story_days, &score);
+    if (s < 0 || score < x->opts.story_threshold) {
+        s = (int64_t)st->n++;
+        st->c[s].first_doc = x->n_docs;
+    }
+    c->story = (uint64_t)s;
+    st->c[s].size++;
+    st_cluster_add(&st->c[s], &x->vec, x->scratch);
+    post_cluster(x, ev, e);
+    post_cluster(x, st, (uint32_t)s);
+}
+
+int sl_story_add(sl_story_index *x, const char *id, size_t id_len, const char *published,
+                 size_t published_len, const char *dup_of, size_t dup_of_len,
+                 const sl_story_doc *p)
+{
+    if (!x || !p || (!id && id_len) || (!published && published_len) || (!dup_of && dup_of_len))
+        return x ? sl_error(x->ctx, SL_EINVAL, "stories: bad arguments to add") : SL_EINVAL;
+    id = id ? id : "";
+    int64_t day = day_of(published, published_len);
+    int rc = reserve_doc(x, id, id_len, p);
+    if (rc)
+        return rc;
+    int64_t of = dup_of && dup_of_len ? idmap_get(x, dup_of, dup_of_len) : -1;
+    if (of >= 0) {
+        add_duplicate(x, id, id_len, p, (uint32_t)of, day);
+        return SL_OK;
+    }
+    if ((rc = reserve_cluster(x, &x->events, EVENT_TERMS, EVENT_NAMES)) != SL_OK ||
+        (rc = reserve_cluster(x, &x->stories, STORY_TERMS, STORY_NAMES)) != SL_OK ||
+        (rc = st_vocab_add_doc(&x->vocab, p)) != SL_OK)
+        return rc;
+    /* nothing fails from here on */
+    x->counted++;
+    sweep(x);
+    build_vector(x, p, day);
+    double score;
+    int64_t e = best_of(x, &x->events, EVENT_NAME_SHARE, x->opts.event_days, &score);
+    int founder = !(e >= 0 && score >= x->opts.event_threshold);
+    if (!founder) {
+        st_cluster *c = &x->events.c[e];
+        st_cluster_add(c, &x->vec, x->scratch);
+        st_cluster_add(&x->stories.c[c->story], &x->vec, x->scratch);
+        post_cluster(x, &x->events, (uint32_t)e);
+        post_cluster(x, &x->stories, (uint32_t)c->story);
+    } else {
+        e = (int64_t)x->events.n;
+        found_event(x);
+    }
+    /* a founder scores 1; any later member with a title is closer to the
+     * centre than the founder as representative */
+    touch_event(x, (uint32_t)e, day, founder ? 0.0 : score, p->title.len > 0);
+    record_doc(x, id, id_len, p, (uint32_t)e, founder ? 1.0 : score);
+    return SL_OK;
+}
+
+/* ---- results ---- */
+
+uint64_t sl_story_count(const sl_story_index *x)
+{
+    return x ? x->n_docs : 0;
+}
+
+int sl_story_result(const sl_story_index *x, uint64_t doc, sl_story_assignment *out)
+{
+    if (!x || !out || doc >= x->n_docs)
+        return x ? sl_error(x->ctx, SL_EINVAL, "stories: no document %llu",
+                            (unsigned long long)doc)
+                 : SL_EINVAL;
+    const st_docrec *r = &x->docs[doc];
+    out->event = r->event;
+    out->story = x->events.c[r->event].story;
+    out->score = r->score;
+    return SL_OK;
+}
+
+const char *sl_story_doc_id(const sl_story_index *x, uint64_t doc, size_t *len)
+{
+    if (!x || doc >= x->n_docs) {
+        *len = 0;
+        return NULL;
+    }
+    *len = x->docs[doc].id_len;
+    return x->ids.ptr + x->docs[doc].id_off;
+}
+
+const char *sl_story_doc_title(const sl_story_index *x, uint64_t doc, size_t *len)
+{
+    if (!x || doc >= x->n_docs) {
+        *len = 0;
+        return NULL;
+    }
+    *len = x->docs[doc].title_len;
+    return *len ? x->titles.ptr + x->docs[doc].title_off : "";
+}
+
+uint64_t sl_story_event_count(const sl_story_index *x)
+{
+    return x ? x->events.n : 0;
+}
+
+uint64_t sl_story_story_count(const sl_story_index *x)
+{
+    return x ? x->stories.n : 0;
+}
+
+static int cluster_info(const sl_story_index *x, const st_level *l, uint64_t i,
+                        sl_story_cluster *out)
+{
+    if (!x || !out || i >= l->n)
+        return x ? sl_error(x->ctx, SL_EINVAL, "stories: no cluster %llu", (unsigned long long)i)
+                 : SL_EINVAL;
+    const st_cluster *c = &l->c[i];
+    out->first_doc = c->first_doc;
+    out->story = c->story;
+    out->size = c->size;
+    out->best_doc = c->best_doc;
+    out->first_day = c->first_day;
+    out->last_day = c->last_day;
+    return SL_OK;
+}
+
+int sl_story_event(const sl_story_index *x, uint64_t event, sl_story_cluster *out)
+{
+    return cluster_info(x, x ? &x->events : NULL, event, out);
+}
+
+int sl_story_story(const sl_story_index *x, uint64_t story, sl_story_cluster *out)
+{
+    if (!x)
+        return SL_EINVAL;
+    int rc = cluster_info(x, &x->stories, story, out);
+    if (!rc)
+        out->story = story;
+    return rc;
+}
+
+/* Does `in` contain `part`, ignoring ASCII case? */
+static int contains_ci(const char *in, const char *part)
+{
+    size_t n = strlen(part);
+    for (; *in; in++)
+        if (strncasecmp(in, part, n) == 0)
+            return 1;
+    return n == 0;
+}
+
+/* Names first (heaviest first), then terms, each with a surface form and
+ * not already in the label. */
+int sl_story_label(const sl_story_index *x, uint64_t cluster, int is_story, const char **terms,
+                   size_t max, size_t *n)
+{
+    *n = 0;
+    const st_level *l = x ? (is_story ? &x->stories : &x->events) : NULL;
+    if (!l || cluster >= l->n)
+        return x ? sl_error(x->ctx, SL_EINVAL, "stories: no cluster %llu",
+                            (unsigned long long)cluster)
+                 : SL_EINVAL;
+    const st_cluster *c = &l->c[cluster];
+    st_feat top[EVENT_NAMES > STORY_NAMES ? EVENT_NAMES : STORY_NAMES];
+    for (int part = 0; part < 2; part++) {
+        size_t nf = part ? c->n_terms : c->n_names;
+        size_t take = nf < sizeof top / sizeof *top ? nf : sizeof top / sizeof *top;
+        memcpy(top, part ? c->terms : c->names, take * sizeof *top);
+        qsort(top, take, sizeof *top, by_weight_desc);
+        size_t want = part ? max : (max + 1) / 2;
+        for (size_t i = 0; i < take && *n < want; i++) {
+            const char *s = st_vocab_surface(&x->vocab, top[i].key);
+            if (!s)
+                continue;
+            size_t k = 0;
+            while (k < *n && !contains_ci(terms[k], s))
+                k++;
+            if (k == *n)
+                terms[(*n)++] = s;
+        }
+    }
+    return SL_OK;
+}

@@ -1,0 +1,29 @@
+/* Clusters (events and stories) and the weighted vector of a document. */
+#ifndef SL_STORY_CLUSTER_H
+#define SL_STORY_CLUSTER_H
+
+#include "story/story_internal.h"
+
+#define ST_DOC_TERMS 100
+#define ST_DOC_NAMES 40
+
+/* A document as the index sees it: TF-IDF weights, each part of unit length. */
+typedef struct st_docvec {
+    st_feat terms[ST_DOC_TERMS], names[ST_DOC_NAMES];
+    size_t n_terms, n_names;
+    const uint16_t *years;
+    size_t n_years;
+    int64_t day;             /* days since 1970, INT64_MIN when unknown */
+} st_docvec;
+
+int st_cluster_init(sl_ctx *ctx, st_cluster *c, uint16_t cap_terms, uint16_t cap_names);
+void st_cluster_release(sl_ctx *ctx, st_cluster *c);
+/* scratch: room for cap_terms + ST_DOC_TERMS entries (and names likewise). */
+void st_cluster_add(st_cluster *c, const st_docvec *d, st_feat *scratch);
+void st_cluster_note_day(st_cluster *c, int64_t day);
+/* Cosine of terms and of names, mixed with name_share, times the decay in time. */
+double st_similarity(const st_cluster *c, const st_docvec *d, double name_share,
+                     double half_life);
+void st_cluster_shrink(st_cluster *c, uint16_t keep);
+
+#endif

@@ -1,0 +1,242 @@
+/* The vocabulary (document frequencies and surface forms), sparse-vector
+ * arithmetic, and the postings that find candidate clusters. */
+#include "story/story_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MIN_CAP 1024
+
+static size_t slot_of(uint32_t key, size_t cap)
+{
+    return (size_t)(((uint64_t)key * 0x9E3779B97F4A7C15ull) >> 20) % cap;
+}
+
+/* ---- vocabulary ---- */
+
+void st_vocab_init(st_vocab *v, sl_ctx *ctx)
+{
+    memset(v, 0, sizeof *v);
+    v->ctx = ctx;
+    sl_buf_init(&v->strings, ctx);
+}
+
+void st_vocab_release(st_vocab *v)
+{
+    sl_free(v->ctx, v->key);
+    sl_free(v->ctx, v->df);
+    sl_free(v->ctx, v->surface);
+    sl_buf_release(&v->strings);
+    memset(v, 0, sizeof *v);
+}
+
+static size_t vocab_find(const st_vocab *v, uint32_t key)
+{
+    size_t i = slot_of(key, v->cap);
+    while (v->key[i] && v->key[i] != key)
+        i = i + 1 == v->cap ? 0 : i + 1;
+    return i;
+}
+
+static int vocab_grow(st_vocab *v, size_t extra)
+{
+    if (2 * (v->used + extra) <= v->cap)
+        return SL_OK;
+    size_t cap = MIN_CAP;
+    while (cap < 3 * (v->used + extra))
+        cap *= 2;
+    st_vocab nv = *v;
+    nv.key = sl_calloc(v->ctx, cap, sizeof *nv.key);
+    nv.df = sl_malloc(v->ctx, cap * sizeof *nv.df);
+    nv.surface = sl_malloc(v->ctx, cap * sizeof *nv.surface);
+    nv.cap = cap;
+    if (!nv.key || !nv.df || !nv.surface) {
+        sl_free(v->ctx, nv.key);
+        sl_free(v->ctx, nv.df);
+        sl_free(v->ctx, nv.surface);
+        return sl_oom(v->ctx);
+    }
+    for (size_t i = 0; i < v->cap; i++) {
+        if (!v->key[i])
+            continue;
+        size_t j = vocab_find(&nv, v->key[i]);
+        nv.key[j] = v->key[i];
+        nv.df[j] = v->df[i];
+        nv.surface[j] = v->surface[i];
+    }
+    sl_free(v->ctx, v->key);
+    sl_free(v->ctx, v->df);
+    sl_free(v->ctx, v->surface);
+    *v = nv;
+    return SL_OK;
+}
+
+int st_vocab_add_doc(st_vocab *v, const sl_story_doc *p)
+{
+    int rc = vocab_grow(v, p->n_feat);
+    if (rc)
+        return rc;
+    /* surface forms first: the only step that can fail */
+    size_t strings_before = v->strings.len;
+    uint32_t *new_surface = sl_malloc(v->ctx, (p->n_feat ? p->n_feat : 1) * sizeof *new_surface);
+    if (!new_surface)
+        return sl_oom(v->ctx);
+    for (size_t i = 0; i < p->n_feat; i++) {
+        size_t j = vocab_find(v, p->feat[i].key);
+        new_surface[i] = UINT32_MAX;
+        if (v->key[j] || v->strings.len > UINT32_MAX - 256)
+            continue;
+        const char *s = p->surf.ptr + p->surface[i];
+        new_surface[i] = (uint32_t)v->strings.len;
+        if ((rc = sl_buf_append(&v->strings, s, strlen(s) + 1)) != SL_OK) {
+            v->strings.len = strings_before;
+            sl_free(v->ctx, new_surface);
+            return rc;
+        }
+    }
+    for (size_t i = 0; i < p->n_feat; i++) {
+        size_t j = vocab_find(v, p->feat[i].key);
+        if (!v->key[j]) {
+            v->key[j] = p->feat[i].key;
+            v->df[j] = 0;
+            v->surface[j] = new_surface[i];
+            v->used++;
+        }
+        if (v->df[j] < UINT32_MAX)
+            v->df[j]++;
+    }
+    sl_free(v->ctx, new_surface);
+    return SL_OK;
+}
+
+uint32_t st_vocab_df(const st_vocab *v, uint32_t key)
+{
+    if (!v->cap)
+        return 0;
+    size_t j = vocab_find(v, key);
+    return v->key[j] ? v->df[j] : 0;
+}
+
+const char *st_vocab_surface(const st_vocab *v, uint32_t key)
+{
+    if (!v->cap)
+        return NULL;
+    size_t j = vocab_find(v, key);
+    if (!v->key[j] || v->surface[j] == UINT32_MAX)
+        return NULL;
+    return v->strings.ptr + v->surface[j];
+}
+
+/* ---- sparse vectors ---- */
+
+double st_dot(const st_feat *a, size_t na, const st_feat *b, size_t nb)
+{
+    double s = 0;
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (a[i].key < b[j].key)
+            i++;
+        else if (a[i].key > b[j].key)
+            j++;
+        else
+            s += (double)a[i++].w * b[j++].w;
+    }
+    return s;
+}
+
+double st_norm(const st_feat *a, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += (double)a[i].w * a[i].w;
+    return sqrt(s);
+}
+
+static int heavier_first(const void *a, const void *b)
+{
+    const st_feat *x = a, *y = b;
+    if (x->w != y->w)
+        return x->w < y->w ? 1 : -1;
+    return (x->key > y->key) - (x->key < y->key); /* ties: deterministic */
+}
+
+static int by_key(const void *a, const void *b)
+{
+    const st_feat *x = a, *y = b;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+void st_sort_by_key(st_feat *v, size_t n)
+{
+    if (n > 1)
+        qsort(v, n, sizeof *v, by_key);
+}
+
+void st_keep_top(st_feat *v, size_t *n, size_t keep)
+{
+    if (*n > keep) {
+        qsort(v, *n, sizeof *v, heavier_first);
+        *n = keep;
+    }
+    st_sort_by_key(v, *n);
+}
+
+/* ---- postings ---- */
+
+void st_postings_init(st_postings *p, sl_ctx *ctx)
+{
+    memset(p, 0, sizeof *p);
+    p->ctx = ctx;
+}
+
+void st_postings_release(st_postings *p)
+{
+    sl_free(p->ctx, p->slot);
+    memset(p, 0, sizeof *p);
+}
+
+static void postings_place(uint64_t *slot, size_t cap, uint64_t e)
+{
+    size_t i = slot_of((uint32_t)(e >> 32), cap);
+    while (slot[i])
+        i = i + 1 == cap ? 0 : i + 1;
+    slot[i] = e;
+}
+
+int st_postings_reserve(st_postings *p, size_t extra)
+{
+    if (4 * (p->used + extra) <= 3 * p->cap)
+        return SL_OK;
+    size_t cap = MIN_CAP;
+    while (cap < 2 * (p->used + extra))
+        cap *= 2;
+    uint64_t *slot = sl_calloc(p->ctx, cap, sizeof *slot);
+    if (!slot)
+        return sl_oom(p->ctx);
+    for (size_t i = 0; i < p->cap; i++)
+        if (p->slot[i])
+            postings_place(slot, cap, p->slot[i]);
+    sl_free(p->ctx, p->slot);
+    p->slot = slot;
+    p->cap = cap;
+    return SL_OK;
+}
+
+void st_postings_insert(st_postings *p, uint32_t key, uint32_t cluster)
+{
+    postings_place(p->slot, p->cap, (uint64_t)key << 32 | ((uint64_t)cluster + 1));
+    p->used++;
+}
+
+size_t st_postings_lookup(const st_postings *p, uint32_t key, uint32_t *out, size_t limit)
+{
+    size_t n = 0;
+    if (!p->cap)
+        return 0;
+    for (size_t i = slot_of(key, p->cap); p->slot[i] && n < limit;
+         i = i + 1 == p->cap ? 0 : i + 1)
+        if ((uint32_t)(p->slot[i] >> 32) == key)
+            out[n++] = (uint32_t)p->slot[i] - 1;
+    return n;
+}

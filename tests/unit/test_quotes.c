@@ -1,0 +1,393 @@
+/* Quotes and their sources (src/facts/quotes*.c): direct quotes in several
+ * quote styles, paragraphs that reopen a quotation, partial quotes,
+ * indirect speech, "according to", beliefs, pronoun and role speakers,
+ * entity hints, bad input and allocation failures.  Every sentence here is
+ * written for these tests. */
+#include "test_util.h"
+#include "facts/quotes_internal.h"
+
+typedef struct found {
+    sl_ctx *ctx;
+    const char *text;
+    sl_quote *q;
+    size_t n;
+} found;
+
+static found find_with(const char *text, const sl_quote_entity *ents, size_t nents)
+{
+    found f = { test_ctx(), text, NULL, 0 };
+    assert_int_equal(sl_quotes_find(f.ctx, text, strlen(text), ents, nents, &f.q, &f.n), SL_OK);
+    return f;
+}
+
+static found find(const char *text)
+{
+    return find_with(text, NULL, 0);
+}
+
+static void done(found *f)
+{
+    sl_free(f->ctx, f->q);
+    sl_ctx_free(f->ctx);
+}
+
+static bool span_is(const char *text, size_t s, size_t e, const char *want)
+{
+    return e - s == strlen(want) && memcmp(text + s, want, e - s) == 0;
+}
+
+/* The quote whose content is exactly `content` (fails the test if none). */
+static const sl_quote *quote(const found *f, const char *content)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (span_is(f->text, f->q[i].content_start, f->q[i].content_end, content))
+            return &f->q[i];
+    print_error("no quote with content [%s]; found %zu:\n", content, f->n);
+    for (size_t i = 0; i < f->n; i++)
+        print_error("  [%.*s]\n", (int)(f->q[i].content_end - f->q[i].content_start),
+                    f->text + f->q[i].content_start);
+    fail();
+    return NULL;
+}
+
+static void expect_source(const found *f, const sl_quote *q, const char *source)
+{
+    assert_true(q->has_source);
+    if (!span_is(f->text, q->source_start, q->source_end, source))
+        fail_msg("source [%.*s], want [%s]", (int)(q->source_end - q->source_start),
+                 f->text + q->source_start, source);
+}
+
+static void expect_speaker(const found *f, const sl_quote *q, const char *speaker)
+{
+    assert_true(q->has_speaker);
+    if (!span_is(f->text, q->speaker_start, q->speaker_end, speaker))
+        fail_msg("speaker [%.*s], want [%s]", (int)(q->speaker_end - q->speaker_start),
+                 f->text + q->speaker_start, speaker);
+}
+
+static void expect_cue(const found *f, const sl_quote *q, const char *cue)
+{
+    assert_true(q->has_cue);
+    assert_true(span_is(f->text, q->cue_start, q->cue_end, cue));
+}
+
+/* ---------------------------------------------------------------- direct */
+
+static void test_direct_inverted_with_appositive(void **state)
+{
+    (void)state;
+    found f = find("\xE2\x80\x9CWe will not move the market,\xE2\x80\x9D said Lena Brandt, the mayor "
+                   "of Eskerby.\n");
+    assert_int_equal(f.n, 1);
+    const sl_quote *q = quote(&f, "\xE2\x80\x9CWe will not move the market,\xE2\x80\x9D");
+    assert_int_equal(q->kind, SL_QUOTE_DIRECT);
+    expect_source(&f, q, "Lena Brandt, the mayor of Eskerby");
+    expect_speaker(&f, q, "Lena Brandt");
+    expect_cue(&f, q, "said");
+    done(&f);
+}
+
+static void test_quote_styles(void **state)
+{
+    (void)state;
+    found f = find("\"The ferry runs again,\" the harbour master said.\n\n"
+                   "\xC2\xAB" "Nous restons ouverts\xC2\xBB, Marie Colin said on Friday.\n\n"
+                   "\xE2\x80\x9E" "Wir bleiben hier\xE2\x80\x9C, Jonas Weber told reporters.\n\n"
+                   "\xE2\x80\x98The pier is closed until May,\xE2\x80\x99 the council wrote.\n");
+    expect_source(&f, quote(&f, "\"The ferry runs again,\""), "the harbour master");
+    expect_speaker(&f, quote(&f, "\xC2\xAB" "Nous restons ouverts\xC2\xBB"), "Marie Colin");
+    expect_speaker(&f, quote(&f, "\xE2\x80\x9E" "Wir bleiben hier\xE2\x80\x9C"), "Jonas Weber");
+    expect_source(&f, quote(&f, "\xE2\x80\x98The pier is closed until May,\xE2\x80\x99"),
+                  "the council");
+    done(&f);
+}
+
+static void test_source_before_colon(void **state)
+{
+    (void)state;
+    found f = find("Harbour director Anna Kowal said: \"The cranes are ready and the crews are "
+                   "back.\"\n");
+    const sl_quote *q = quote(&f, "\"The cranes are ready and the crews are back.\"");
+    assert_int_equal(q->kind, SL_QUOTE_DIRECT);
+    expect_speaker(&f, q, "Anna Kowal");
+    done(&f);
+}
+
+static void test_quote_runs_over_paragraphs(void **state)
+{
+    (void)state;
+    /* The first paragraph leaves the quotation open and the second reopens it. */
+    found f = find("\xE2\x80\x9CThe water rose faster than anyone expected. We moved the cattle "
+                   "first.\n\n\xE2\x80\x9CThen we moved ourselves,\xE2\x80\x9D farmer Ole Dahl said.\n");
+    assert_int_equal(f.n, 1);
+    const sl_quote *q = &f.q[0];
+    assert_int_equal(q->content_start, 0);
+    assert_true(span_is(f.text, q->content_end - 4, q->content_end, ",\xE2\x80\x9D"));
+    expect_speaker(&f, q, "Ole Dahl");
+    done(&f);
+}
+
+static void test_quote_goes_on_after_attribution(void **state)
+{
+    (void)state;
+    found f = find("\xE2\x80\x9CWe lost the east field,\xE2\x80\x9D Ole Dahl said. \xE2\x80\x9C"
+                   "The barn is still standing.\xE2\x80\x9D\n");
+    assert_int_equal(f.n, 1);
+    assert_int_equal(f.q[0].content_start, 0);
+    assert_int_equal(f.q[0].content_end, strlen(f.text) - 1);
+    assert_int_equal(f.q[0].kind, SL_QUOTE_DIRECT);
+    done(&f);
+}
+
+static void test_nested_quote_marks(void **state)
+{
+    (void)state;
+    found f = find("\"She told us 'stay inside' and we did,\" said Piet Brandt.\n");
+    const sl_quote *q = quote(&f, "\"She told us 'stay inside' and we did,\"");
+    expect_speaker(&f, q, "Piet Brandt");
+    done(&f);
+}
+
+/* ---------------------------------------------------------------- indirect */
+
+static void test_indirect_speech(void **state)
+{
+    (void)state;
+    found f = find("Harbour spokesperson Tomas Veld said the two ferries would resume service "
+                   "on Monday.\n");
+    const sl_quote *q = quote(&f, "the two ferries would resume service on Monday");
+    assert_int_equal(q->kind, SL_QUOTE_INDIRECT);
+    expect_source(&f, q, "Harbour spokesperson Tomas Veld");
+    expect_speaker(&f, q, "Tomas Veld");
+    expect_cue(&f, q, "said");
+    done(&f);
+}
+
+static void test_indirect_after_adverbial_and_addressee(void **state)
+{
+    (void)state;
+    found f = find("The council said in a statement on Tuesday that the levee would be "
+                   "rebuilt.\nMayor Lena Brandt told reporters that repairs would take a year.\n");
+    expect_source(&f, quote(&f, "that the levee would be rebuilt"), "The council");
+    expect_speaker(&f, quote(&f, "that repairs would take a year"), "Lena Brandt");
+    done(&f);
+}
+
+static void test_post_posed_and_parenthetical(void **state)
+{
+    (void)state;
+    found f = find("The pumps failed twice during the night, a county engineer said.\n"
+                   "The new wall, Ms. Kowal said, will be finished before winter.\n");
+    expect_source(&f, quote(&f, "The pumps failed twice during the night"), "a county engineer");
+    const sl_quote *q = quote(&f, "The new wall, Ms. Kowal said, will be finished before winter");
+    expect_speaker(&f, q, "Kowal");
+    done(&f);
+}
+
+static void test_partial_quote(void **state)
+{
+    (void)state;
+    found f = find("The minister praised the deal, declaring it \xE2\x80\x9C" "a proper example of "
+                   "careful planning.\xE2\x80\x9D\n");
+    const sl_quote *q = quote(&f, "it \xE2\x80\x9C" "a proper example of careful planning.\xE2\x80\x9D");
+    assert_int_equal(q->kind, SL_QUOTE_PARTIAL);
+    expect_source(&f, q, "The minister");
+    done(&f);
+}
+
+static void test_according_to(void **state)
+{
+    (void)state;
+    found f = find("According to the port authority, cargo volumes fell by a third.\n"
+                   "Ticket sales doubled in June, according to the ferry company.\n");
+    const sl_quote *a = quote(&f, "cargo volumes fell by a third");
+    assert_int_equal(a->kind, SL_QUOTE_ACCORDING);
+    expect_source(&f, a, "the port authority");
+    expect_cue(&f, a, "According to");
+    expect_source(&f, quote(&f, "Ticket sales doubled in June"), "the ferry company");
+    done(&f);
+}
+
+static void test_belief_and_adding(void **state)
+{
+    (void)state;
+    found f = find("The union believes the agreement will hold.\n"
+                   "Nina Holm said the talks went well, adding that a vote is planned.\n");
+    assert_int_equal(quote(&f, "the agreement will hold")->kind, SL_QUOTE_BELIEF);
+    expect_speaker(&f, quote(&f, "the talks went well"), "Nina Holm");
+    const sl_quote *q = quote(&f, "that a vote is planned");
+    expect_speaker(&f, q, "Nina Holm");
+    expect_cue(&f, q, "adding");
+    done(&f);
+}
+
+static void test_headline_colon(void **state)
+{
+    (void)state;
+    found f = find("Lena Brandt: Eskerby will keep its market\n\nThe market opens at nine.\n");
+    const sl_quote *q = quote(&f, "Eskerby will keep its market");
+    expect_source(&f, q, "Lena Brandt");
+    done(&f);
+}
+
+/* ---------------------------------------------------------------- speakers */
+
+static void test_pronoun_and_role_speakers(void **state)
+{
+    (void)state;
+    found f = find("Council aide Piet Marsh said the vote would be delayed.\n\n"
+                   "\"We need another week,\" he said.\n\n"
+                   "The aide said the delay was not political.\n");
+    const sl_quote *he = quote(&f, "\"We need another week,\"");
+    expect_source(&f, he, "he");
+    expect_speaker(&f, he, "Piet Marsh");
+    expect_speaker(&f, quote(&f, "the delay was not political"), "Piet Marsh");
+    done(&f);
+}
+
+static void test_unresolved_pronoun_keeps_source(void **state)
+{
+    (void)state;
+    found f = find("\"It was a long night,\" she said.\n");
+    const sl_quote *q = quote(&f, "\"It was a long night,\"");
+    expect_speaker(&f, q, "she");
+    done(&f);
+}
+
+static void test_entity_hints(void **state)
+{
+    (void)state;
+    const char *text = "Port of Vell chief Anna Kowal said the cranes were ready.\n";
+    const char *name = strstr(text, "Anna Kowal");
+    sl_quote_entity ents[] = { { 0, 12, SL_QENT_ORG },
+                               { (size_t)(name - text), (size_t)(name - text) + 10, SL_QENT_PER } };
+    found f = find_with(text, ents, 2);
+    expect_speaker(&f, quote(&f, "the cranes were ready"), "Anna Kowal");
+    done(&f);
+}
+
+/* ---------------------------------------------------------------- negatives, input */
+
+static void test_no_attribution(void **state)
+{
+    (void)state;
+    found f = find("The river crested at noon. Sandbags lined the main street, and the school "
+                   "stayed closed. The \"smart\" gates were slow.\n");
+    assert_int_equal(f.n, 0);
+    assert_null(f.q);
+    done(&f);
+}
+
+static void test_passive_is_not_a_source(void **state)
+{
+    (void)state;
+    found f = find("The boat was found drifting near the pier.\n");
+    assert_int_equal(f.n, 0);
+    done(&f);
+}
+
+static void test_bad_input(void **state)
+{
+    (void)state;
+    sl_ctx *ctx = test_ctx();
+    sl_quote *q = (sl_quote *)1;
+    size_t n = 5;
+    assert_int_equal(sl_quotes_find(ctx, NULL, 3, NULL, 0, &q, &n), SL_EINVAL);
+    assert_null(q);
+    assert_int_equal(n, 0);
+    assert_int_equal(sl_quotes_find(ctx, "x", 1, NULL, 2, &q, &n), SL_EINVAL);
+    assert_int_equal(sl_quotes_find(ctx, "", 0, NULL, 0, &q, &n), SL_OK);
+    assert_int_equal(n, 0);
+    /* Broken UTF-8 and stray quote marks do not stop the rest. */
+    const char *t = "\xFF\xFE \" \xE2\x80\x9D Ola Berg said the \xC3 bridge was safe.\n";
+    assert_int_equal(sl_quotes_find(ctx, t, strlen(t), NULL, 0, &q, &n), SL_OK);
+    assert_int_equal(n, 1);
+    assert_true(q[0].content_end <= strlen(t));
+    sl_free(ctx, q);
+    sl_ctx_free(ctx);
+}
+
+static void test_lexicon_sorted(void **state)
+{
+    (void)state;
+    assert_int_equal(sl_qlex_tables_sorted(), 1);
+    assert_true(sl_qlex_cue("Said", 4) & QC_SPEECH);
+    assert_true(sl_qlex_cue("believes", 8) & QC_BELIEF);
+    assert_int_equal(sl_qlex_cue("table", 5), 0);
+    assert_true(sl_qlex_is_abbrev("Mr", 2));
+}
+
+static void test_kind_names(void **state)
+{
+    (void)state;
+    assert_string_equal(sl_quote_kind_name(SL_QUOTE_DIRECT), "direct");
+    assert_string_equal(sl_quote_kind_name(SL_QUOTE_ACCORDING), "according");
+    assert_string_equal(sl_quote_kind_name((sl_quote_kind)99), "unknown");
+}
+
+/* Every allocation fails in turn: SL_ENOMEM, nothing leaks (ASan), and the
+ * context still works afterwards. */
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    const char *text = "\xE2\x80\x9CWe will rebuild,\xE2\x80\x9D said Lena Brandt. \xE2\x80\x9C" "All of "
+                       "it.\xE2\x80\x9D\n\nThe aide said the vote would wait, according to "
+                       "officials.\n\n\"It was long,\" she said.\n";
+    sl_ctx *ctx = test_ctx();
+    size_t want = 0;
+    {
+        sl_quote *q;
+        assert_int_equal(sl_quotes_find(ctx, text, strlen(text), NULL, 0, &q, &want), SL_OK);
+        sl_free(ctx, q);
+        assert_true(want >= 3);
+    }
+    bool succeeded = false;
+    for (uint64_t k = 1; k < 200 && !succeeded; k++) {
+        sl_quote *q = NULL;
+        size_t n = 0;
+        sl_ctx_set_fail_alloc_after(ctx, k);
+        int rc = sl_quotes_find(ctx, text, strlen(text), NULL, 0, &q, &n);
+        if (rc == SL_OK) {
+            succeeded = true;
+            assert_int_equal(n, want);
+            sl_free(ctx, q);
+        } else {
+            assert_int_equal(rc, SL_ENOMEM);
+            assert_null(q);
+            assert_int_equal(n, 0);
+        }
+    }
+    assert_true(succeeded);
+    sl_ctx_set_fail_alloc_after(ctx, 0);
+    sl_ctx_free(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_direct_inverted_with_appositive),
+        cmocka_unit_test(test_quote_styles),
+        cmocka_unit_test(test_source_before_colon),
+        cmocka_unit_test(test_quote_runs_over_paragraphs),
+        cmocka_unit_test(test_quote_goes_on_after_attribution),
+        cmocka_unit_test(test_nested_quote_marks),
+        cmocka_unit_test(test_indirect_speech),
+        cmocka_unit_test(test_indirect_after_adverbial_and_addressee),
+        cmocka_unit_test(test_post_posed_and_parenthetical),
+        cmocka_unit_test(test_partial_quote),
+        cmocka_unit_test(test_according_to),
+        cmocka_unit_test(test_belief_and_adding),
+        cmocka_unit_test(test_headline_colon),
+        cmocka_unit_test(test_pronoun_and_role_speakers),
+        cmocka_unit_test(test_unresolved_pronoun_keeps_source),
+        cmocka_unit_test(test_entity_hints),
+        cmocka_unit_test(test_no_attribution),
+        cmocka_unit_test(test_passive_is_not_a_source),
+        cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_lexicon_sorted),
+        cmocka_unit_test(test_kind_names),
+        cmocka_unit_test(test_allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
