@@ -9,7 +9,7 @@
 #                bench` passes it); --build=DIR may name a new one.  Relative
 #                paths are taken from the repository's top directory.
 #   STAGE        run only these stages (default: all): datagen clean mojibake
-#                dedup
+#                dedup stories
 #   --no-build   use the binaries in the build directory as they are,
 #                instead of running `make` first
 #
@@ -28,7 +28,7 @@
 # every stage that ran produced its figures, 1 otherwise, 2 on a usage error.
 set -euo pipefail
 
-STAGES=(datagen clean mojibake dedup)   # later: stories facts
+STAGES=(datagen clean mojibake dedup stories)   # later: facts
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
@@ -440,6 +440,114 @@ for key in ("pairwise_p", "pairwise_r", "pairwise_f1"):
 }
 
 # ------------------------------------------------------------------- main
+
+# ----------------------------------------------------------------- stories
+# `storyline stories --no-clean` on the same generated corpora as dedup
+# (600 words a document): docs/s with all cores and with one, peak RSS,
+# the 200k/20k time ratio (SL_BENCH_BIG=1), the story-level B-cubed F1
+# against the generator's truth, and with ../shared the ECB+ event-level
+# scores and how much the clustering changes when the input is shuffled.
+stage_stories() {
+    temp_dir=$(mktemp -d "${TMPDIR:-/tmp}/sl-bench-stories.XXXXXX")
+    local sizes=(20000) n small_secs='' label dir
+    [ "${SL_BENCH_BIG:-0}" = 1 ] && sizes+=(200000)
+    for n in "${sizes[@]}"; do
+        make_dedup_corpus "$n" || return 0
+        label=$(docs_label "$n")
+        dir=$temp_dir/$label
+        mkdir -p "$dir"
+        say "stories: $BENCH_RUNS runs of storyline stories --no-clean on $label"
+        BEST_OUTPUT=/dev/null best_of "$BENCH_RUNS" "$dir/stories" \
+            "$storyline" stories --no-clean -q "$dedup_input"
+        if [ "$LAST_STATUS" -ne 0 ]; then
+            fail "stories: storyline stories failed (exit $LAST_STATUS): $(head -c 500 "$dir/stories.err")"
+            return
+        fi
+        figure "stories.$label.docs_per_s" "$(rate "$n" "$BEST_SECONDS")" docs/s
+        figure "stories.$label.peak_rss_mb" "$(mb_of_kb "$BEST_RSS_KB")" MB
+        if [ "$n" = 20000 ]; then
+            small_secs=$BEST_SECONDS
+            BEST_OUTPUT=/dev/null best_of "$BENCH_RUNS" "$dir/one" \
+                "$storyline" stories --no-clean -q --threads=1 "$dedup_input"
+            figure "stories.$label.docs_per_s_one_thread" "$(rate "$n" "$BEST_SECONDS")" docs/s
+            stories_generated_score "$dir"
+        elif [ -n "$small_secs" ]; then
+            figure stories.time_200k_over_20k \
+                "$(awk -v a="$BEST_SECONDS" -v b="$small_secs" 'BEGIN { printf "%.2f", a / b }')" ratio
+        fi
+        rm -f "$dedup_input" "$dedup_truth"
+    done
+    stories_ecbplus
+    remove_temp
+    temp_dir=''
+}
+
+# Story level against sl-datagen's truth ("story" per document).
+stories_generated_score() {
+    local dir=$1
+    "$storyline" stories --no-clean -q -o "$dir/out.jsonl" "$dedup_input" 2>/dev/null || return 0
+    python3 - "$dedup_truth" "$dir/out.jsonl" <<'PY'
+import json, sys
+sys.path.insert(0, "scripts")
+from check_stories import bcubed
+gold = {json.loads(l)["id"]: json.loads(l)["story"] for l in open(sys.argv[1])}
+pred = {}
+for l in open(sys.argv[2]):
+    d = json.loads(l)
+    pred[d["id"]] = d["story"]["story"]
+p, r, f = bcubed({i: gold[i] for i in pred}, pred)
+print("stories.20k.story_bcubed_p %.4f ratio\nstories.20k.story_bcubed_r %.4f ratio\n"
+      "stories.20k.story_bcubed_f1 %.4f ratio" % (p, r, f))
+PY
+}
+
+# ECB+ (odd topics): event-level B-cubed and pairwise F1 with opaque ids in
+# a fixed shuffled order, and the B-cubed F1 between the clusterings of two
+# other orders (1.0: the order does not matter).
+stories_ecbplus() {
+    local docs=$shared/data/stories/ecbplus_dev/docs.jsonl score=$shared/tools/dedup_score.py
+    if [ ! -f "$docs" ] || [ ! -f "$score" ]; then
+        say "stories: ECB+ scores skipped, no $docs (set SL_SHARED_DIR)"
+        return
+    fi
+    local dir=$temp_dir/ecb
+    mkdir -p "$dir"
+    python3 - "$docs" "$dir" <<'PY'
+import json, random, sys
+docs = [json.loads(l) for l in open(sys.argv[1])]
+for seed in (1, 2, 3):
+    order = list(range(len(docs)))
+    random.Random(seed).shuffle(order)
+    with open("%s/in%d.jsonl" % (sys.argv[2], seed), "w") as f:
+        for i in order:
+            d = docs[i]
+            rec = {"id": "doc%03d" % i, "text": d["text"]}
+            if d.get("date"):
+                rec["published"] = d["date"]
+            f.write(json.dumps(rec) + "\n")
+with open(sys.argv[2] + "/gold.jsonl", "w") as f:
+    for i, d in enumerate(docs):
+        f.write(json.dumps({"id": "doc%03d" % i, "cluster": d["story"]}) + "\n")
+PY
+    local s
+    for s in 1 2 3; do
+        "$storyline" stories --no-clean -q -o "$dir/out$s.jsonl" "$dir/in$s.jsonl" || return 0
+    done
+    python3 "$score" "$dir/gold.jsonl" "$dir/out1.jsonl" --pred-key story.event | python3 -c '
+import json, sys
+r = json.loads(sys.stdin.read().splitlines()[-1])
+for k in ("bcubed_p", "bcubed_r", "bcubed_f1", "pairwise_f1"):
+    print("stories.ecbplus.event_%s %s ratio" % (k, r[k]))'
+    python3 - "$dir" <<'PY'
+import json, sys
+sys.path.insert(0, "scripts")
+from check_stories import bcubed
+def load(n):
+    return {json.loads(l)["id"]: json.loads(l)["story"]["event"] for l in open("%s/out%d.jsonl" % (sys.argv[1], n))}
+a, b = load(2), load(3)
+print("stories.ecbplus.shuffle_agreement_bcubed_f1 %.4f ratio" % bcubed(a, b)[2])
+PY
+}
 
 main() {
     local want=()

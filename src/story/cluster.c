@@ -44,7 +44,10 @@ static void add_vector(st_feat *sum, uint16_t *n, uint16_t cap, const st_feat *v
             scratch[k++].w += v[j++].w;
         }
     }
-    st_keep_top(scratch, &k, cap);
+    /* prune back to cap only once half as many again have gathered: the
+     * sort is then paid once every few documents */
+    if (k > cap)
+        st_keep_top(scratch, &k, cap * 2 / 3);
     memcpy(sum, scratch, k * sizeof *sum);
     *n = (uint16_t)k;
 }

@@ -42,9 +42,34 @@ static int in_list(const char *const *list, size_t n, const char *w, size_t len)
     return 0;
 }
 
+/* Binary search: the list is sorted (a unit test checks it), and this runs
+ * for every word of every document. */
 static int is_stopword(const char *w, size_t len)
 {
-    return in_list(stopwords, sizeof stopwords / sizeof *stopwords, w, len);
+    size_t lo = 0, hi = sizeof stopwords / sizeof *stopwords;
+    if (len > 8)
+        return 0; /* the longest stopword has 8 letters */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strncmp(stopwords[mid], w, len);
+        if (c == 0)
+            c = stopwords[mid][len] != '\0'; /* longer than w: after it */
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+int sl_story_stopwords_sorted(void)
+{
+    for (size_t i = 1; i < sizeof stopwords / sizeof *stopwords; i++)
+        if (strcmp(stopwords[i - 1], stopwords[i]) >= 0 || strlen(stopwords[i]) > 8)
+            return 0;
+    return 1;
 }
 
 int sl_story_doc_new(sl_ctx *ctx, const sl_story_options *opts, sl_story_doc **out)

@@ -17,7 +17,7 @@
 #define POST_TERMS 12        /* heaviest keys of a cluster filed in postings */
 #define POST_NAMES 8
 #define LOOKUP_LIMIT 256     /* clusters read per key */
-#define MAX_CANDIDATES 64    /* clusters scored per document */
+#define MAX_CANDIDATES 32    /* clusters scored per document */
 #define LABEL_KEEP 8         /* terms and names a closed cluster keeps */
 #define EVENT_NAME_SHARE 0.5
 #define STORY_NAME_SHARE 0.7
@@ -310,6 +310,13 @@ static void post_top(st_postings *post, st_cluster *c, uint32_t index, const st_
     }
 }
 
+/* A cluster's heaviest keys change less and less as it grows: file them
+ * again at sizes 2, 3, 4, 8, 16, 32, ... */
+static int repost_due(uint64_t size)
+{
+    return size <= 4 || (size & (size - 1)) == 0;
+}
+
 /* File the cluster's heaviest keys not filed yet (room was reserved). */
 static void post_cluster(sl_story_index *x, st_level *l, uint32_t index)
 {
@@ -462,10 +469,13 @@ int sl_story_add(sl_story_index *x, const char *id, size_t id_len, const char *p
     int founder = !(e >= 0 && score >= x->opts.event_threshold);
     if (!founder) {
         st_cluster *c = &x->events.c[e];
+        st_cluster *st = &x->stories.c[c->story];
         st_cluster_add(c, &x->vec, x->scratch);
-        st_cluster_add(&x->stories.c[c->story], &x->vec, x->scratch);
-        post_cluster(x, &x->events, (uint32_t)e);
-        post_cluster(x, &x->stories, (uint32_t)c->story);
+        st_cluster_add(st, &x->vec, x->scratch);
+        if (repost_due(c->size + 1))
+            post_cluster(x, &x->events, (uint32_t)e);
+        if (repost_due(st->size + c->size + 1))
+            post_cluster(x, &x->stories, (uint32_t)c->story);
     } else {
         e = (int64_t)x->events.n;
         found_event(x);

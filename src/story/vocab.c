@@ -153,33 +153,86 @@ double st_norm(const st_feat *a, size_t n)
     return sqrt(s);
 }
 
-static int heavier_first(const void *a, const void *b)
+/* The order of "heavier": larger weight first, then smaller key, a strict
+ * total order (keys are distinct within a vector), so ties are broken the
+ * same way on every run. */
+static int heavier(const st_feat *a, const st_feat *b)
 {
-    const st_feat *x = a, *y = b;
-    if (x->w != y->w)
-        return x->w < y->w ? 1 : -1;
-    return (x->key > y->key) - (x->key < y->key); /* ties: deterministic */
+    return a->w > b->w || (a->w == b->w && a->key < b->key);
 }
 
-static int by_key(const void *a, const void *b)
+static void swap_feat(st_feat *a, st_feat *b)
 {
-    const st_feat *x = a, *y = b;
-    return (x->key > y->key) - (x->key < y->key);
+    st_feat t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* Lomuto partition of v[lo..hi) around its middle entry: returns where the
+ * pivot lands, everything before it being `before` it in the order. */
+static size_t partition(st_feat *v, size_t lo, size_t hi, int by_weight)
+{
+    swap_feat(&v[lo + (hi - lo) / 2], &v[hi - 1]);
+    st_feat pivot = v[hi - 1];
+    size_t store = lo;
+    for (size_t i = lo; i + 1 < hi; i++) {
+        int before = by_weight ? heavier(&v[i], &pivot) : v[i].key < pivot.key;
+        if (before)
+            swap_feat(&v[i], &v[store++]);
+    }
+    swap_feat(&v[store], &v[hi - 1]);
+    return store;
+}
+
+/* Quickselect: afterwards v[0..keep) holds the `keep` heaviest entries, in
+ * no particular order.  Specialised (no callback): it runs for every
+ * document and every cluster update. */
+static void select_heaviest(st_feat *v, size_t n, size_t keep)
+{
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        size_t p = partition(v, lo, hi, 1);
+        if (p == keep || p + 1 == keep)
+            return;
+        if (p > keep)
+            hi = p;
+        else
+            lo = p + 1;
+    }
+}
+
+/* Keys are distinct hashes, so the middle pivot splits evenly enough;
+ * recursing into the smaller side bounds the stack anyway. */
+static void sort_keys(st_feat *v, size_t n)
+{
+    while (n > 16) {
+        size_t p = partition(v, 0, n, 0);
+        if (p < n - p) {
+            sort_keys(v, p);
+            v += p + 1;
+            n -= p + 1;
+        } else {
+            sort_keys(v + p + 1, n - p - 1);
+            n = p;
+        }
+    }
+    for (size_t i = 1; i < n; i++)
+        for (size_t k = i; k > 0 && v[k - 1].key > v[k].key; k--)
+            swap_feat(&v[k - 1], &v[k]);
 }
 
 void st_sort_by_key(st_feat *v, size_t n)
 {
-    if (n > 1)
-        qsort(v, n, sizeof *v, by_key);
+    sort_keys(v, n);
 }
 
 void st_keep_top(st_feat *v, size_t *n, size_t keep)
 {
     if (*n > keep) {
-        qsort(v, *n, sizeof *v, heavier_first);
+        select_heaviest(v, *n, keep);
         *n = keep;
     }
-    st_sort_by_key(v, *n);
+    sort_keys(v, *n);
 }
 
 /* ---- postings ---- */
