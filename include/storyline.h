@@ -397,6 +397,104 @@ int sl_story_label(const sl_story_index *x, uint64_t cluster, int is_story, cons
                    size_t max, size_t *n);
 const char *sl_story_doc_title(const sl_story_index *x, uint64_t doc, size_t *len);
 
+/* ---- facts: entities, quotes, time expressions, publication date ----
+ *
+ * A sl_facts holds the loaded models (the NER model, the time rules); it is
+ * read-only after sl_facts_new, so several threads may extract with it at
+ * once, each into its own sl_facts_doc made with its own context.  Offsets
+ * are byte offsets into the text given to sl_facts_extract.  See
+ * docs/facts.md. */
+typedef struct sl_facts sl_facts;
+typedef struct sl_facts_doc sl_facts_doc;
+
+#define SL_FACTS_OPTIONS_VERSION 1
+typedef struct sl_facts_options {
+    unsigned version;
+    const char *ner_model;   /* .slm file; needed for entities and quotes */
+    const char *time_rules;  /* .rules file; needed for timex and published */
+    int entities;            /* 1: named entities with canonical names */
+    int quotes;              /* 1: quotes with speakers */
+    int timex;               /* 1: time expressions */
+    int published;           /* 1: the publication date, given or inferred */
+} sl_facts_options;
+#define SL_FACTS_OPTIONS_INIT { SL_FACTS_OPTIONS_VERSION, NULL, NULL, 1, 1, 1, 1 }
+
+/* Load what the options ask for.  SL_EINVAL when a needed path is NULL,
+ * SL_EIO when a file cannot be read, SL_EPARSE when it is not valid. */
+int sl_facts_new(sl_ctx *ctx, sl_facts **out, const sl_facts_options *opts);
+void sl_facts_free(sl_facts *f);
+
+/* The facts of one document; reusable, each extraction replaces them. */
+int sl_facts_doc_new(sl_ctx *ctx, sl_facts_doc **out);
+void sl_facts_doc_free(sl_facts_doc *d);
+/* Extract the facts of text[0..len).  `title` (may be NULL) helps name
+ * people the text only calls by a surname; `published` (may be NULL or
+ * empty) is the date the caller knows, "YYYY-MM-DD..."; the time
+ * expressions are resolved against it, or against the inferred date.
+ * On an error the document holds no facts. */
+int sl_facts_extract(const sl_facts *f, sl_facts_doc *d, const char *text, size_t len,
+                     const char *title, size_t title_len, const char *published,
+                     size_t published_len);
+
+/* A named entity.  canonical is the name the document's mentions of one
+ * thing share: the longest full form ("Putin" -> "Vladimir Putin"), without
+ * titles ("Mr", "President"), whitespace collapsed; the same string in
+ * every document.  role is the job a person is given right before the
+ * name ("spokesperson"), lower case, or NULL. */
+typedef struct sl_fact_entity {
+    size_t start, end;
+    const char *type;        /* "PER", "ORG", "LOC", "MISC" */
+    const char *canonical;
+    const char *role;
+} sl_fact_entity;
+
+/* A quote: content always; source, cue and speaker when has_* is set.
+ * speaker is the canonical name of the entity at the speaker span, or the
+ * span's text. */
+typedef struct sl_fact_quote {
+    size_t content_start, content_end;
+    size_t source_start, source_end;
+    size_t cue_start, cue_end;
+    size_t speaker_start, speaker_end;
+    int has_source, has_cue, has_speaker;
+    const char *kind;        /* "direct", "partial", "indirect", "according", "belief" */
+    const char *speaker;     /* NULL when has_speaker is 0 */
+} sl_fact_quote;
+
+/* A time expression with its TIMEX3 type and value. */
+typedef struct sl_fact_timex {
+    size_t start, end;
+    const char *type;        /* "DATE", "TIME", "DURATION", "SET" */
+    char value[32];
+} sl_fact_timex;
+
+/* A piece of evidence about the publication date: the text it comes from
+ * and the days it allows ("" on an unbounded side). */
+typedef struct sl_fact_evidence {
+    const char *kind;        /* "dateline", "tense-past", ... (docs/facts.md) */
+    size_t start, end;
+    char earliest[11], latest[11];
+    char text[64];
+    int used;                /* 0: dropped, it conflicted with stronger evidence */
+} sl_fact_evidence;
+
+/* The publication date: value, earliest, latest are "YYYY-MM-DD" or ""
+ * when unknown. */
+typedef struct sl_fact_published {
+    char value[11], earliest[11], latest[11];
+    int given;               /* 1: the caller gave it */
+    int contradicted;        /* 1: the text disagrees with the given date */
+    const sl_fact_evidence *evidence;
+    size_t n_evidence;
+} sl_fact_published;
+
+/* The facts of the last extraction; arrays are in text order and belong to
+ * the document.  sl_facts_published is NULL when it was not asked for. */
+size_t sl_facts_entities(const sl_facts_doc *d, const sl_fact_entity **out);
+size_t sl_facts_quotes(const sl_facts_doc *d, const sl_fact_quote **out);
+size_t sl_facts_timexes(const sl_facts_doc *d, const sl_fact_timex **out);
+const sl_fact_published *sl_facts_published(const sl_facts_doc *d);
+
 #ifdef __cplusplus
 }
 #endif

@@ -71,12 +71,17 @@ int sl_setstore_append(sl_setstore *s, const void *data, size_t len, uint64_t *o
     *offset = s->size;
     if (len == 0)
         return SL_OK;
+    /* trim before the memory would pass twice the tail, so the buffer's
+     * capacity stays at twice the tail instead of doubling past it */
+    if (s->file && s->mem.len > s->tail && s->mem.len + len > 2 * s->tail) {
+        int rc = trim(s);
+        if (rc)
+            return rc;
+    }
     int rc = sl_buf_append(&s->mem, data, len);
     if (rc)
         return rc;
     s->size += len;
-    if (s->file && s->mem.len >= 2 * s->tail)
-        return trim(s);
     return SL_OK;
 }
 

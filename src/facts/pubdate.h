@@ -81,4 +81,9 @@ const char *sl_pubdate_evidence_name(int kind);
  * reference date of sl_timex_find; "" when day is SL_TIMEX_NO_DAY. */
 void sl_pubdate_format_day(int32_t day, char *buf, size_t cap);
 
+/* Find the text's time expressions against the inferred date: calls
+ * sl_timex_find with p->value_day as the reference (none when unknown). */
+int sl_pubdate_find_timex(sl_ctx *ctx, const sl_timex_rules *rules, const char *text, size_t len,
+                          const sl_pubdate *p, sl_timex **out, size_t *n);
+
 #endif

@@ -201,6 +201,14 @@ static void find_according(const qdoc *d, sentence *s, size_t i)
     a.src_right = true;
     a.has_src = sl_qsrc_right(d, i + 2, s->body_end, &a.src);
     a.boundary = i > s->lo && is_clause_gap(U(i - 1)) ? i - 1 : SIZE_MAX;
+    if (a.has_src && i == s->lo && (a.src.hi >= s->body_end || !is_punct(U(a.src.hi), ','))) {
+        /* "According to Ham, the administration has ...": no appositive */
+        for (size_t k = a.src.lo + 1; k < a.src.hi; k++)
+            if (is_punct(U(k), ',')) {
+                a.src.hi = k;
+                break;
+            }
+    }
     add_attr(s, a);
 }
 
@@ -280,6 +288,32 @@ static void find_dash_signature(const qdoc *d, sentence *s, size_t i)
     add_attr(s, a);
 }
 
+/* The "-ing" form of a verb that is often a noun is a cue after a comma
+ * (", filing"), a form of "be" ("is funding") or "and"; elsewhere it is a
+ * noun or a modifier ("the ruling", "voting rights"). */
+static bool bare_participle(const qdoc *d, const sentence *s, size_t i)
+{
+    if (!(U(i)->lex & QL_NOUNISH) || i == s->lo || U(i - 1)->kind != QU_WORD)
+        return false;
+    size_t p = i - 1;
+    while (p > s->lo && (U(p)->lex & QL_BETWEEN) && !is_be(d, p))
+        p--;
+    return !is_be(d, p) && !word_is(d, p, "and") && !word_is(d, p, "but");
+}
+
+/* "Elsa Vik, reporting from Tromso, said": a participle phrase between
+ * commas right before a cue describes the source; it is no cue itself. */
+static bool parenthetical_ing(const qdoc *d, const sentence *s, size_t i)
+{
+    if (!(U(i)->cue & QC_ING) || i == s->lo || !is_punct(U(i - 1), ','))
+        return false;
+    size_t k = i + 1;
+    while (k < s->body_end && U(k)->kind == QU_WORD)
+        k++;
+    return k + 1 < s->body_end && is_punct(U(k), ',') && U(k + 1)->kind == QU_WORD &&
+           (U(k + 1)->cue & QC_SPEECH) && !(U(k + 1)->cue & QC_ING);
+}
+
 static void find_verb(const qdoc *d, sentence *s, size_t i)
 {
     const qunit *u = U(i);
@@ -289,9 +323,13 @@ static void find_verb(const qdoc *d, sentence *s, size_t i)
     a.cue_hi = cue_end(d, i, s->body_end);
     a.flags = u->cue;
     a.boundary = SIZE_MAX;
-    if (passive(d, s->lo, i, u->cue))
+    if (passive(d, s->lo, i, u->cue) || bare_participle(d, s, i) || parenthetical_ing(d, s, i))
         return;
     if (sl_qsrc_left(d, s->lo, i, &a.src)) {
+        if (sl_qsrc_picture(d, &a.src))
+            return;
+        if ((u->cue & QC_WEAK) && sl_qsrc_modifier(d, &a.src))
+            return; /* "three different plans", "the mayor's tax plans" */
         a.has_src = true;
         a.boundary = clause_boundary(d, s->lo, a.src.lo);
         add_attr(s, a);
@@ -320,6 +358,86 @@ static void find_verb(const qdoc *d, sentence *s, size_t i)
     }
 }
 
+static bool is_aux(const qdoc *d, size_t i)
+{
+    static const char *const aux[] = { "can", "could", "did", "do", "does", "had", "has",
+                                       "have", "may", "might", "must", "should", "will",
+                                       "would" };
+    for (size_t k = 0; k < sizeof aux / sizeof aux[0]; k++)
+        if (word_is(d, i, aux[k]))
+            return true;
+    return false;
+}
+
+/* Does the word at i read as the finite verb of a clause: "lifted", "has
+ * approved", "is promoting", "would like", "backs the bill"? */
+static bool action_verb(const qdoc *d, const sentence *s, size_t i)
+{
+    const qunit *u = U(i);
+    if (u->kind != QU_WORD || i == s->lo || i + 1 >= s->body_end)
+        return false;
+    unsigned shape = sl_qlex_shape(d->text + u->start, u->end - u->start);
+    size_t p = i - 1;
+    while (p > s->lo && U(p)->kind == QU_WORD && (U(p)->lex & QL_BETWEEN) && !is_aux(d, p) &&
+           !is_be(d, p))
+        p--; /* "has also", "did not" */
+    bool aux = is_aux(d, p), be = is_be(d, p);
+    if (shape & QV_PAST)
+        return !be;
+    if (shape & QV_ING)
+        return be;
+    if (shape & QV_PRES) {
+        const qunit *n = U(i + 1);
+        return n->kind == QU_QUOTE || (n->kind == QU_WORD && (n->cap || n->lower_that ||
+                                       (n->lex & (QL_DET | QL_PRON)) || word_is(d, i + 1, "to")));
+    }
+    return aux;
+}
+
+/* "The city lifted the curfew": PolNeAR credits actions and stances to an
+ * agent that opens the clause; the rest of the clause is the content. */
+static void find_action(const qdoc *d, sentence *s, size_t i)
+{
+    attr a;
+    memset(&a, 0, sizeof a);
+    a.cue_lo = i;
+    a.cue_hi = i + 1;
+    a.flags = QC_SPEECH | QC_POST | QC_WEAK | QC_ACT;
+    a.boundary = SIZE_MAX;
+    if (!sl_qsrc_left(d, s->lo, i, &a.src) || !sl_qsrc_agent(d, &a.src))
+        return;
+    if (a.src.lo != s->lo && !is_punct(U(a.src.lo - 1), ','))
+        return;
+    a.has_src = true;
+    a.boundary = clause_boundary(d, s->lo, a.src.lo);
+    add_attr(s, a);
+}
+
+/* "the mayor's claim that ...", "his determination to ...", "their fears
+ * about ...": a noun of speech or stance after a possessive. */
+static bool find_noun_cue(const qdoc *d, sentence *s, size_t i)
+{
+    if (i + 1 >= s->body_end || i == s->lo)
+        return false;
+    size_t after = i + 1;
+    bool clause = U(after)->lower_that || word_is(d, after, "to");
+    bool prep = word_is(d, after, "of") || word_is(d, after, "about") ||
+                word_is(d, after, "for") || word_is(d, after, "on");
+    if (!clause && !prep)
+        return false;
+    attr a;
+    memset(&a, 0, sizeof a);
+    if (!sl_qsrc_possessor(d, s->lo, i, &a.src))
+        return false;
+    a.cue_lo = i;
+    a.cue_hi = clause ? i + 1 : i + 2;
+    a.flags = QC_SPEECH | QC_WEAK | QC_ACT;
+    a.has_src = true;
+    a.boundary = SIZE_MAX;
+    add_attr(s, a);
+    return true;
+}
+
 static void find_attrs(const qdoc *d, sentence *s)
 {
     for (size_t i = s->lo; i < s->body_end; i++) {
@@ -331,6 +449,10 @@ static void find_attrs(const qdoc *d, sentence *s)
         if (according_at(d, i, s->body_end)) {
             find_according(d, s, i);
             i++;
+        } else if ((u->lex & QL_CUENOUN) && !u->cap && find_noun_cue(d, s, i)) {
+            continue;
+        } else if ((u->cue & QC_ACT) && !u->cap && action_verb(d, s, i)) {
+            find_action(d, s, i);
         } else if (u->cue && !(u->cap && i > s->lo && U(i - 1)->cap)) {
             find_verb(d, s, i);
         }
@@ -392,7 +514,8 @@ static size_t content_end(const qdoc *d, const sentence *s, size_t from)
     size_t end = s->body_end;
     for (size_t k = from; k < end; k++)
         if (is_punct(U(k), ';') || (k > from && is_punct(U(k), ',') && k + 1 < end &&
-                                    word_is(d, k + 1, "but")))
+                                    (word_is(d, k + 1, "but") || word_is(d, k + 1, "who") ||
+                                     word_is(d, k + 1, "which"))))
             end = k;
     for (size_t i = 0; i < s->nattrs; i++)
         if (s->attrs[i].boundary != SIZE_MAX && s->attrs[i].boundary > from &&
@@ -459,6 +582,10 @@ static int content_of(qdoc *d, sentence *s, const attr *a)
             return emit(d, a->src.hi + 1, content_end(d, s, a->src.hi + 1), a, NULL);
         return a->cue_lo > s->lo ? emit(d, s->lo, a->cue_lo, a, NULL) : SL_OK;
     }
+    if (a->flags & QC_ACT) {
+        size_t lo = a->cue_hi;
+        return emit(d, lo, content_end(d, s, lo), a, NULL);
+    }
     if (a->src_right)
         return content_left(d, s, a, a->cue_lo, a->src.hi);
     if (!a->inherit && a->src.lo > s->lo && quote_before(d, a->src.lo))
@@ -482,15 +609,23 @@ static int content_of(qdoc *d, sentence *s, const attr *a)
 /* ---------------------------------------------------------------- sentences */
 
 /* "Figueroa said the campaign planned to ...": a weak cue inside the
- * reported clause of a speech verb is part of that content. */
+ * reported clause of a speech verb (or of "according to", or before a
+ * closing "..., X says") is part of that content. */
 static bool nested_weak(const sentence *s, size_t i)
 {
     const attr *a = &s->attrs[i];
-    if (!(a->flags & QC_WEAK) || a->boundary != SIZE_MAX)
+    if (!(a->flags & QC_WEAK))
         return false;
-    for (size_t j = 0; j < i; j++) {
+    for (size_t j = 0; j < s->nattrs; j++) {
         const attr *p = &s->attrs[j];
-        if (!(p->flags & QC_WEAK) && !p->src_right && !p->according && p->cue_hi <= a->cue_lo)
+        if (j == i || (p->flags & QC_WEAK))
+            continue;
+        bool right = p->according ? p->boundary == SIZE_MAX : !p->src_right;
+        size_t last = p->according && p->has_src ? p->src.hi : p->cue_hi;
+        if (right && a->boundary == SIZE_MAX && p->cue_hi <= a->cue_lo)
+            return true;
+        /* "Leaders will discuss ..., Kremlin says." */
+        if (p->boundary != SIZE_MAX && a->cue_hi <= p->boundary && last >= s->body_end)
             return true;
     }
     return false;

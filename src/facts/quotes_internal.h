@@ -33,7 +33,9 @@ enum {
     QL_TITLE = 16,   /* honorific or title before a name */
     QL_ROLE = 32,    /* noun that may stand for a speaker */
     QL_NOTNAME = 64, /* capitalised word that is not (part of) a name */
-    QL_PREP = 128    /* preposition or time word opening an adverbial */
+    QL_PREP = 128,   /* preposition or time word opening an adverbial */
+    QL_NOUNISH = 256,/* "-ing" of a verb whose forms are often nouns ("ruling") */
+    QL_CUENOUN = 512 /* noun of speech or stance ("claim", "pledge", "hope") */
 };
 
 /* Cue flags of a verb form (bits). */
@@ -44,8 +46,18 @@ enum {
     QC_POST = 8,   /* may follow its content: 'CLAUSE, X said' */
     QC_BELIEF = 16,/* belief or intention */
     QC_ING = 32,   /* participle: ', adding that ...' */
-    QC_WEAK = 64   /* not a speech verb proper (show, plan, believe): not
+    QC_WEAK = 64,  /* not a speech verb proper (show, plan, believe): not
                       taken inside the content of a speech verb */
+    QC_ACT = 128   /* any verb of an agent ("the city lifted the curfew") */
+};
+
+/* Shape of a lowercase word that is not in the lexicon (bits): what its
+ * ending says it may be as a verb. */
+enum {
+    QV_PAST = 1,  /* "-ed" or an irregular past ("lifted", "sent") */
+    QV_PRES = 2,  /* "-s" ("backs") */
+    QV_ING = 4,   /* "-ing" ("promoting") */
+    QV_BASE = 8   /* any other word ("would like") */
 };
 
 typedef struct qunit {
@@ -88,6 +100,8 @@ unsigned sl_qlex_cue(const char *w, size_t n);
 unsigned sl_qlex_class(const char *w, size_t n);
 /* Both at once (one lookup). */
 void sl_qlex_word(const char *w, size_t n, unsigned *lex, unsigned *cue);
+/* QV_* bits of a lowercase word (asked only for cue words, not per word). */
+unsigned sl_qlex_shape(const char *w, size_t n);
 bool sl_qlex_is_abbrev(const char *w, size_t n);
 bool sl_qlex_word_is(const char *w, size_t n, const char *lower);
 /* 1 when every table is strictly sorted (checked by the unit test). */
@@ -99,6 +113,10 @@ typedef struct qspan {
 } qspan;
 bool sl_qsrc_left(const qdoc *d, size_t sent_lo, size_t cue, qspan *src);
 bool sl_qsrc_right(const qdoc *d, size_t from, size_t sent_hi, qspan *src);
+bool sl_qsrc_agent(const qdoc *d, const qspan *src);
+bool sl_qsrc_modifier(const qdoc *d, const qspan *src);
+bool sl_qsrc_picture(const qdoc *d, const qspan *src);
+bool sl_qsrc_possessor(const qdoc *d, size_t lo, size_t noun, qspan *src);
 void sl_qsrc_speaker(const qdoc *d, sl_quote *q, size_t self);
 
 #endif

@@ -41,6 +41,22 @@ static bool verb_like(const qdoc *d, const qunit *u)
            (n >= 5 && memcmp(w + n - 2, "ed", 2) == 0) || (u->cue & QC_SPEECH);
 }
 
+/* "steadily", "openly": an adverb outside the lexicon. */
+static bool adverb_ly(const qdoc *d, const qunit *u)
+{
+    size_t n = u->end - u->start;
+    return !u->cap && !u->lex && !u->cue && n >= 5 && memcmp(d->text + u->end - 2, "ly", 2) == 0;
+}
+
+/* "doesn't", "didn’t", "won't": an auxiliary with its negation. */
+static bool negated(const qdoc *d, const qunit *u)
+{
+    size_t n = u->end - u->start;
+    const char *w = d->text + u->start;
+    return !u->cap && ((n > 3 && memcmp(w + n - 3, "n't", 3) == 0) ||
+                       (n > 5 && memcmp(w + n - 5, "n\xE2\x80\x99t", 5) == 0));
+}
+
 /* Can u be the last word of a source phrase? */
 static bool np_head(const qdoc *d, const qunit *u)
 {
@@ -71,7 +87,8 @@ static size_t np_extend_left(const qdoc *d, size_t lo, size_t last)
             k--;
             break;
         }
-        bool joins = (word_is(d, p, "of") || word_is(d, p, "and") || word_is(d, p, "for")) &&
+        bool joins = (word_is(d, p, "of") || word_is(d, p, "and") || word_is(d, p, "for") ||
+                      (word_is(d, p, "to") && k - 1 > lo && (U(k - 2)->lex & QL_TITLE))) &&
                      k - 1 > lo && is_word(U(k - 2)) && U(k)->cap && U(k - 2)->cap;
         if ((p->lex & QL_STOP) && !joins)
             break;
@@ -154,7 +171,8 @@ bool sl_qsrc_left(const qdoc *d, size_t sent_lo, size_t cue, qspan *src)
     size_t j = cue;
     for (int skipped = 0; j > sent_lo && skipped < MAX_BETWEEN; skipped++) {
         const qunit *p = U(j - 1);
-        if (!is_word(p) || !(p->lex & QL_BETWEEN) || (p->lex & QL_PRON))
+        if (!is_word(p) || (!(p->lex & QL_BETWEEN) && !adverb_ly(d, p) && !negated(d, p)) ||
+            (p->lex & QL_PRON))
             break;
         j--;
     }
@@ -179,6 +197,77 @@ bool sl_qsrc_left(const qdoc *d, size_t sent_lo, size_t cue, qspan *src)
         return false;
     src->lo = np_extend_left(d, sent_lo, j - 1);
     src->hi = hi;
+    return true;
+}
+
+/* Does a source stand for an agent: a name, a personal pronoun or a role
+ * noun ("the city", "Lund", "they", "the agency")? */
+bool sl_qsrc_agent(const qdoc *d, const qspan *src)
+{
+    const qunit *h = U(src->hi - 1);
+    if (!is_word(h) || h->poss)
+        return false;
+    if (h->lex & QL_PRON)
+        return !word_is(d, h, "it") && !word_is(d, h, "you");
+    if (h->lex & QL_ROLE)
+        return true;
+    return h->cap && !(h->lex & (QL_NOTNAME | QL_STOP | QL_PREP));
+}
+
+static bool ends_in(const qdoc *d, const qunit *u, const char *end)
+{
+    size_t m = strlen(end);
+    return u->end - u->start > m + 2 && memcmp(d->text + u->end - m, end, m) == 0;
+}
+
+/* Does a source phrase end in a modifier rather than a noun, so that the
+ * "cue" is really the noun it modifies ("three different plans", "vague
+ * legal claims", "the mayor's tax plans")? */
+bool sl_qsrc_modifier(const qdoc *d, const qspan *src)
+{
+    static const char *const adjective_endings[] = { "al", "ic", "ive", "ous", "ent", "ful",
+                                                     "less", "able", "ible" };
+    const qunit *h = U(src->hi - 1);
+    for (size_t k = src->lo; k + 1 < src->hi; k++)
+        if (U(k)->poss && !U(k + 1)->cap)
+            return true;
+    if (!is_word(h) || h->cap || (h->lex & (QL_PRON | QL_ROLE)))
+        return false;
+    if (h->lex & QL_STOP)
+        return true; /* "the summer", "years" */
+    for (size_t k = 0; k < sizeof adjective_endings / sizeof adjective_endings[0]; k++)
+        if (ends_in(d, h, adjective_endings[k]))
+            return true;
+    return false;
+}
+
+/* "The file photo shows ...": a picture's caption is no attribution. */
+bool sl_qsrc_picture(const qdoc *d, const qspan *src)
+{
+    const qunit *h = U(src->hi - 1);
+    return word_is(d, h, "photo") || word_is(d, h, "photos") || word_is(d, h, "picture") ||
+           word_is(d, h, "pictures") || word_is(d, h, "image") || word_is(d, h, "images");
+}
+
+/* The possessor before a noun cue at unit `noun`: "Mayor Ida Lund's claim",
+ * "his latest effort" (one adjective may come between). */
+bool sl_qsrc_possessor(const qdoc *d, size_t lo, size_t noun, qspan *src)
+{
+    if (noun <= lo)
+        return false;
+    size_t p = noun - 1;
+    const qunit *u = U(p);
+    if (p > lo && is_word(u) && !u->cap && !u->poss && !u->lex && !u->cue)
+        u = U(--p);
+    bool pronoun = word_is(d, u, "his") || word_is(d, u, "her") || word_is(d, u, "their") ||
+                   word_is(d, u, "its") || word_is(d, u, "our") || word_is(d, u, "my");
+    if (!is_word(u) || !(u->poss || pronoun))
+        return false;
+    src->lo = p;
+    src->hi = p + 1;
+    while (u->poss && src->lo > lo && is_word(U(src->lo - 1)) && U(src->lo - 1)->cap &&
+           !(U(src->lo - 1)->lex & QL_STOP))
+        src->lo--;
     return true;
 }
 
@@ -249,8 +338,10 @@ static bool last_name_run(const qdoc *d, size_t lo, size_t hi, size_t *s, size_t
         if (!name_word(U(k - 1)))
             continue;
         size_t end = k, start = k - 1;
-        while (start > lo && name_word(U(start - 1)))
-            start--;
+        while (start > lo && name_word(U(start - 1)) && !U(start - 1)->poss)
+            start--; /* "Radio Nord's Elsa Vik": the name after the possessive */
+        if (start > lo && end - start >= 3 && word_is(d, U(start - 1), "to"))
+            start = end - 2; /* "Envoy to Oslo Karin Berg" */
         while (start < end && (U(start)->lex & QL_TITLE))
             start++;
         if (start == end)

@@ -60,6 +60,7 @@ typedef struct sl_timex {
     size_t start, end;  /* byte offsets into the text, end exclusive */
     int type;           /* sl_timex_type */
     int dir;            /* -1 past, 0 unknown or present, +1 future */
+    int tense;          /* the verbs near the expression: -1 past, +1 future, 0 none */
     unsigned flags;     /* SL_TIMEX_* */
     unsigned rule_line; /* line of the rule that matched, for debugging */
     /* The calendar interval the value covers, as days since 1970-01-01

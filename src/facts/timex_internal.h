@@ -33,6 +33,7 @@ typedef enum tx_slot {
     TX_Y2B,    /* second year of a range */
     TX_D2,     /* second day of a range */
     TX_M2,     /* second month of a range */
+    TX_GRAN,   /* "Q": a year back is the reported quarter a year back */
     TX_NSLOTS
 } tx_slot;
 
@@ -60,6 +61,7 @@ typedef enum tx_action {
     TX_ACT_DURATION, /* n u */
     TX_ACT_SET,      /* every w / every u / val */
     TX_ACT_VALUE,    /* constant val */
+    TX_ACT_PERIOD,   /* the quarter under report, n years before: "the year-ago quarter" */
     TX_ACT_COUNT
 } tx_action;
 
@@ -228,7 +230,13 @@ typedef struct tx_resolve_ctx {
     int32_t ref;         /* reference day */
     bool has_anchor;
     int32_t anchor;      /* last resolved day in the text */
+    bool anchor_in_sentence; /* ... and it is in the sentence of the match */
     int tense;           /* -1, 0, +1 from the verbs near the match */
+    /* The quarter the text reports on: the last quarter named in it, as
+     * year * 4 + quarter - 1.  Financial news say "a year earlier" for the
+     * same quarter a year before. */
+    bool has_quarter;
+    int64_t quarter;
 } tx_resolve_ctx;
 
 /* Fill t->value, dir, flags, interval from the captured slots.  Returns

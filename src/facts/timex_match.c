@@ -22,6 +22,7 @@ typedef struct matcher {
     unsigned steps;
     uint64_t reach;   /* lists beginning within ANCHOR_REACH tokens of start */
     size_t reach_end;
+    size_t anchor_tok; /* first token of the last full date */
 } matcher;
 
 /* What is left to match: the rest of a sequence, then what follows it. */
@@ -66,8 +67,8 @@ static bool cap_ok(const tx_token *k, bool need_cap)
     return !need_cap || (k->flags & TX_TF_UPPER);
 }
 
-/* A digit run followed by a thousands comma ("2,022") is not a number on
- * its own.  (A full stop may end a German day: "16.12.2021"; a match
+/* A digit run followed by a thousands comma ("2,022") or by decimals
+ * ("2082.1") is not a number on its own.  (A full stop may end a German day: "16.12.2021"; a match
  * starting after a decimal point is refused by bad_number_start.) */
 static bool number_continues(const matcher *m, size_t t)
 {
@@ -75,8 +76,10 @@ static bool number_continues(const matcher *m, size_t t)
         return false;
     const tx_token *p = &m->toks[t + 1], *n = &m->toks[t + 2];
     char c = punct_of(m, t + 1);
-    return c == ',' && !(p->flags & TX_TF_SPACE) && n->kind == TX_TOK_NUM && n->ndigits == 3 &&
-           !(n->flags & TX_TF_SPACE);
+    if (p->flags & TX_TF_SPACE || n->kind != TX_TOK_NUM || n->flags & TX_TF_SPACE)
+        return false;
+    /* "2,022"; "2082.1" (an index, not a year; "16.12." stays a day) */
+    return (c == ',' && n->ndigits == 3) || (c == '.' && m->toks[t].ndigits >= 3);
 }
 
 static bool num_ok(const matcher *m, const tx_node *nd, size_t t)
@@ -194,6 +197,11 @@ static void run(matcher *m, const cont *k, size_t t, tx_slots *s)
     const sl_timex_rules *r = m->r;
     const tx_node *nd = &r->nodes[k->seq->first + k->idx];
     cont rest = { k->seq, k->idx + 1, k->next };
+    if (nd->look == '<') { /* the token before must be nd */
+        if (t > 0 && !(m->toks[t].flags & TX_TF_PARA) && peek(m, nd, t - 1))
+            run(m, &rest, t, s);
+        return;
+    }
     if (nd->look) {
         if (peek(m, nd, t) == (nd->look == '&'))
             run(m, &rest, t, s);
@@ -354,6 +362,15 @@ static int token_cue(const matcher *m, size_t t)
     return 0;
 }
 
+/* No sentence begins in tokens (a, b]. */
+static bool same_sentence(const matcher *m, size_t a, size_t b)
+{
+    for (size_t t = a + 1; t <= b && t < m->ntok; t++)
+        if (sentence_break(m, t))
+            return false;
+    return true;
+}
+
 /* Past (-1) or future (+1) from the nearest cue in the same sentence. */
 static int tense_near(const matcher *m, size_t start, size_t end)
 {
@@ -398,11 +415,13 @@ static bool pick(matcher *m, candidate *c, size_t nc, tx_resolve_ctx *rc, sl_tim
         const tx_rule *rule = &m->r->rules[c[best].rule];
         size_t first = m->start, last = c[best].end;
         rc->tense = tense_near(m, first, last);
+        rc->anchor_in_sentence = rc->has_anchor && same_sentence(m, m->anchor_tok, first);
         memset(t, 0, sizeof *t);
         t->start = m->toks[first].start;
         t->end = m->toks[last - 1].end;
         t->type = rule->type;
         t->rule_line = rule->line;
+        t->tense = rc->tense;
         if (tx_resolve(m->r, rc, rule, &c[best].slots, t)) {
             m->best_end = last;
             return true;
@@ -410,6 +429,35 @@ static bool pick(matcher *m, candidate *c, size_t nc, tx_resolve_ctx *rc, sl_tim
         c[best].end = 0; /* invalid: try the next */
     }
     return false;
+}
+
+/* Remember the quarter the text reports on: the latest quarter it names
+ * that ended before the reference date ("2021-Q3"); earlier quarters are
+ * comparisons, later ones forecasts. */
+static void note_quarter(tx_resolve_ctx *rc, const sl_timex *x)
+{
+    const char *v = x->value;
+    if (x->type != SL_TIMEX_DATE || strlen(v) != 7 || v[4] != '-' || v[5] != 'Q' || v[6] < '1' ||
+        v[6] > '4')
+        return;
+    int64_t y = 0;
+    for (int i = 0; i < 4; i++) {
+        if (v[i] < '0' || v[i] > '9')
+            return;
+        y = y * 10 + (v[i] - '0');
+    }
+    int64_t qi = y * 4 + (v[6] - '1');
+    if (rc->has_ref) {
+        int64_t ry;
+        int rm, rd;
+        tx_civil_from_days(rc->ref, &ry, &rm, &rd);
+        if (qi >= ry * 4 + (rm - 1) / 3)
+            return;
+    }
+    if (rc->has_quarter && qi < rc->quarter)
+        return;
+    rc->has_quarter = true;
+    rc->quarter = qi;
 }
 
 int sl_timex_find(sl_ctx *ctx, const sl_timex_rules *r, const char *text, size_t len,
@@ -449,8 +497,10 @@ int sl_timex_find(sl_ctx *ctx, const sl_timex_rules *r, const char *text, size_t
             return SL_ENOMEM;
         }
         o.v[o.n++] = x;
+        note_quarter(&rc, &x);
         if (x.type == SL_TIMEX_DATE && x.first_day != SL_TIMEX_NO_DAY && x.first_day == x.last_day) {
             rc.has_anchor = true;
+            m.anchor_tok = t;
             rc.anchor = x.first_day;
         }
         t = m.best_end;

@@ -182,9 +182,22 @@ static int64_t guess_year(const res *r, int64_t pos, int64_t ref_pos, int64_t ha
             return y + 1;
         return y;
     }
+    /* The verbs nearby pick the side: "sales fell in March" said in
+     * November is the March before. */
+    int tense = r->rc->tense;
+    if (tense < 0 && pos - ref_pos > half * 2 / 3) {
+        r->t->dir = -1;
+        r->t->flags |= SL_TIMEX_TENSE;
+        return y - 1;
+    }
+    if (tense > 0 && ref_pos - pos > half * 2 / 3) {
+        r->t->dir = 1;
+        r->t->flags |= SL_TIMEX_TENSE;
+        return y + 1;
+    }
     if (pos - ref_pos > half)
         return y - 1;
-    if (ref_pos - pos > half)
+    if (ref_pos - pos > half * 4 / 3) /* news look back more often than ahead */
         return y + 1;
     r->t->dir = pos < ref_pos ? -1 : pos > ref_pos;
     return y;
@@ -354,6 +367,50 @@ static bool put_unknown(sl_timex *t, char unit, int dir)
     }
 }
 
+/* A quarter given as year * 4 + quarter - 1. */
+static bool put_quarter_index(sl_timex *t, int64_t qi)
+{
+    if (qi < 0)
+        return false;
+    t->flags |= SL_TIMEX_ANCHORED;
+    return put_quarter(t, qi / 4, (int)(qi % 4) + 1);
+}
+
+/* The quarter a financial text reports on: the last quarter it named, else
+ * the last one that ended before the reference date.  A year moves it to
+ * that year ("the 1988 quarter"), n and dir by years ("the year-ago
+ * quarter"). */
+static bool act_period(const res *r)
+{
+    sl_timex *t = r->t;
+    int64_t qi;
+    if (r->rc->has_quarter) {
+        qi = r->rc->quarter;
+    } else if (r->rc->has_ref) {
+        int64_t y;
+        int m, d;
+        tx_civil_from_days(r->rc->ref, &y, &m, &d);
+        qi = y * 4 + (m - 1) / 3 - 1;
+    } else {
+        no_interval(t);
+        t->flags |= SL_TIMEX_UNDERSPECIFIED;
+        return has(r, TX_Y) ? put(t, "%04lld-QX", (long long)num(r, TX_Y, 0)) : put(t, "XXXX-QX");
+    }
+    if (has(r, TX_Y))
+        qi = num(r, TX_Y, 0) * 4 + qi % 4;
+    if (has(r, TX_Q)) {
+        int64_t q = num(r, TX_Q, 0);
+        if (q < 1 || q > 4)
+            return false;
+        qi = qi / 4 * 4 + q - 1;
+    }
+    int64_t n = num(r, TX_N, 0) * num(r, TX_DIR, 0);
+    if (n > 1000 || n < -1000)
+        return false;
+    t->dir = n < 0 ? -1 : n > 0;
+    return put_quarter_index(t, qi + 4 * n);
+}
+
 /* n units before or after a base day: rel (the reference) or anchor (the
  * last day of the text). */
 static bool act_relative(const res *r, bool anchored)
@@ -372,6 +429,8 @@ static bool act_relative(const res *r, bool anchored)
     bool base_known = anchored ? (r->rc->has_anchor || r->rc->has_ref) : r->rc->has_ref;
     if (!base_known || unit == 'H' || unit == 'm' || unit == 'S')
         return put_unknown(t, unit, dir); /* hours ago: no clock time to count from */
+    if (unit == 'Y' && (n == 1 || n == -1) && r->rc->has_quarter && has(r, TX_GRAN))
+        return put_quarter_index(t, r->rc->quarter + 4 * n); /* "a year earlier": Q3 1988 */
     int32_t base = anchored && r->rc->has_anchor ? r->rc->anchor : r->rc->ref;
     t->flags |= anchored && r->rc->has_anchor ? SL_TIMEX_ANCHORED : SL_TIMEX_RELATIVE;
     return shift(t, base, unit, n) && (unit != 'D' || add_part(r));
@@ -383,11 +442,11 @@ static bool weekday_day(const res *r, int32_t *day)
     int w = (int)num(r, TX_W, 0);
     if (w < 1 || w > 7)
         return false;
+    int dir = direction(r);
+    r->t->dir = dir;
     if (!r->rc->has_ref)
         return false;
     int delta = w - tx_weekday(r->rc->ref);
-    int dir = direction(r);
-    r->t->dir = dir;
     bool explicit_dir = has(r, TX_DIR);
     if (dir < 0 && (delta > 0 || (explicit_dir && delta == 0)))
         delta -= 7;
@@ -427,6 +486,10 @@ static bool time_day(const res *r)
         copy.v[TX_PART].set = false;
         res inner = { r->rc, &copy, t };
         return act_date(&inner);
+    }
+    if (!has(r, TX_U) && r->rc->anchor_in_sentence) { /* "On May 3 ... at 5 p.m." */
+        t->flags |= SL_TIMEX_ANCHORED;
+        return put_day(t, r->rc->anchor);
     }
     if (!r->rc->has_ref)
         return put(t, "XXXX-XX-XX");
@@ -522,6 +585,8 @@ bool tx_resolve(const sl_timex_rules *rules, const tx_resolve_ctx *rc, const tx_
         return act_duration(&r);
     case TX_ACT_SET:
         return act_set(&r);
+    case TX_ACT_PERIOD:
+        return act_period(&r);
     default:
         return has(&r, TX_VAL) && put(t, "%s", str(&r, TX_VAL));
     }

@@ -554,7 +554,7 @@ tx_slot tx_slot_by_name(const char *name, size_t len)
 {
     static const char *const names[TX_NSLOTS] = {
         "", "y", "y2", "m", "d", "w", "n", "u", "q", "h", "mi", "ap", "part", "season",
-        "dir", "dec", "cent", "half", "val", "yb", "d2", "m2"
+        "dir", "dec", "cent", "half", "val", "yb", "d2", "m2", "gran"
     };
     for (int i = 1; i < TX_NSLOTS; i++)
         if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0)
@@ -565,7 +565,8 @@ tx_slot tx_slot_by_name(const char *name, size_t len)
 tx_action tx_action_by_name(const char *name, size_t len, bool *ok)
 {
     static const char *const names[TX_ACT_COUNT] = { "date", "rel", "anchor", "weekday",
-                                                     "time", "duration", "set", "value" };
+                                                     "time", "duration", "set", "value",
+                                                     "period" };
     for (int i = 0; i < TX_ACT_COUNT; i++)
         if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0) {
             *ok = true;

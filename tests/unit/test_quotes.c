@@ -287,6 +287,98 @@ static void test_passive_is_not_a_source(void **state)
     done(&f);
 }
 
+/* ---------------------------------------------------------------- issue 10 rules */
+
+static void test_lemma_morphology(void **state)
+{
+    (void)state;
+    assert_true(sl_qlex_cue("lauded", 6) & QC_WEAK);
+    assert_true(sl_qlex_cue("castigating", 11) & QC_ING);
+    assert_true(sl_qlex_cue("implores", 8) & QC_OBJ);
+    assert_true(sl_qlex_cue("vetoed", 6) & QC_ACT);
+    assert_true(sl_qlex_cue("banned", 6) & QC_ACT);
+    assert_true(sl_qlex_cue("denied", 6) & QC_SPEECH);
+    assert_int_equal(sl_qlex_cue("charges", 7), 0); /* a noun more often than not */
+    assert_int_equal(sl_qlex_shape("lifted", 6), QV_PAST);
+    assert_int_equal(sl_qlex_shape("morning", 7), 0);
+}
+
+static void test_rare_verbs_and_institution_acts(void **state)
+{
+    (void)state;
+    found f = find("Councillor Ada Brook lauded the volunteers for their work.\n\n"
+                   "The harbour board approved a new ferry timetable on Friday.\n\n"
+                   "Brook doesn't expect the timetable to last.\n");
+    const sl_quote *q = quote(&f, "the volunteers for their work");
+    expect_speaker(&f, q, "Ada Brook");
+    expect_cue(&f, q, "lauded");
+    expect_source(&f, quote(&f, "a new ferry timetable on Friday"), "The harbour board");
+    expect_source(&f, quote(&f, "the timetable to last"), "Brook");
+    done(&f);
+}
+
+static void test_noun_cues(void **state)
+{
+    (void)state;
+    found f = find("Mayor Ida Lund's claim that the bridge is safe was disputed.\n\n"
+                   "Their determination to rebuild the pier impressed the town.\n");
+    const sl_quote *q = quote(&f, "that the bridge is safe was disputed");
+    expect_source(&f, q, "Mayor Ida Lund's");
+    expect_cue(&f, q, "claim");
+    expect_source(&f, quote(&f, "to rebuild the pier impressed the town"), "Their");
+    done(&f);
+}
+
+static void test_according_to_before_a_determiner(void **state)
+{
+    (void)state;
+    found f = find("According to Holm, the new pier will open in May.\n");
+    const sl_quote *q = quote(&f, "the new pier will open in May");
+    expect_source(&f, q, "Holm");
+    done(&f);
+}
+
+static void test_participle_after_name_and_split_title(void **state)
+{
+    (void)state;
+    found f = find("Radio Nord's Elsa Vik, reporting from Tromso, said the road was closed.\n\n"
+                   "Swedish Envoy to Oslo Karin Berg announced the talks in a statement.\n");
+    const sl_quote *q = quote(&f, "the road was closed");
+    expect_speaker(&f, q, "Elsa Vik");
+    for (size_t i = 0; i < f.n; i++)
+        assert_false(span_is(f.text, f.q[i].cue_start, f.q[i].cue_end, "reporting"));
+    q = quote(&f, "the talks in a statement");
+    expect_source(&f, q, "Swedish Envoy to Oslo Karin Berg");
+    expect_speaker(&f, q, "Karin Berg");
+    done(&f);
+}
+
+static void test_nested_and_false_cues(void **state)
+{
+    (void)state;
+    found f = find("Ministers will discuss fishing quotas and harbour fees, the ministry says.\n\n"
+                   "The file photo shows the mayor at the harbour.\n\n"
+                   "The ruling party lost two seats.\n\n"
+                   "Critics pointed to three different plans for the harbour.\n");
+    const sl_quote *q = quote(&f, "Ministers will discuss fishing quotas and harbour fees");
+    expect_source(&f, q, "the ministry");
+    for (size_t i = 0; i < f.n; i++) {
+        assert_false(span_is(f.text, f.q[i].cue_start, f.q[i].cue_end, "discuss"));
+        assert_false(span_is(f.text, f.q[i].cue_start, f.q[i].cue_end, "shows"));
+        assert_false(span_is(f.text, f.q[i].cue_start, f.q[i].cue_end, "ruling"));
+        assert_false(span_is(f.text, f.q[i].cue_start, f.q[i].cue_end, "plans"));
+    }
+    done(&f);
+}
+
+static void test_content_ends_before_relative_clause(void **state)
+{
+    (void)state;
+    found f = find("Lund praised the harbour master, who retires in June.\n");
+    expect_source(&f, quote(&f, "the harbour master"), "Lund");
+    done(&f);
+}
+
 static void test_bad_input(void **state)
 {
     (void)state;
@@ -384,6 +476,13 @@ int main(void)
         cmocka_unit_test(test_entity_hints),
         cmocka_unit_test(test_no_attribution),
         cmocka_unit_test(test_passive_is_not_a_source),
+        cmocka_unit_test(test_lemma_morphology),
+        cmocka_unit_test(test_rare_verbs_and_institution_acts),
+        cmocka_unit_test(test_noun_cues),
+        cmocka_unit_test(test_according_to_before_a_determiner),
+        cmocka_unit_test(test_participle_after_name_and_split_title),
+        cmocka_unit_test(test_nested_and_false_cues),
+        cmocka_unit_test(test_content_ends_before_relative_clause),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_lexicon_sorted),
         cmocka_unit_test(test_kind_names),
