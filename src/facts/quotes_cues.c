@@ -609,7 +609,7 @@ static int cmp_word(const void *key, const void *item)
 
 static const sl_qlex_entry *lookup(const char *w, size_t n)
 {
-    char buf[32];
+    char buf[32] = { 0 };
     if (!fold(w, n, buf, sizeof buf))
         return NULL;
     return bsearch(buf, lexicon, COUNT(lexicon), sizeof lexicon[0], cmp_entry);
@@ -623,7 +623,7 @@ static bool ends_with(const char *w, size_t n, const char *end)
 
 static const sl_qlemma *find_lemma(const char *stem, size_t n, const char *tail)
 {
-    char buf[40];
+    char buf[40] = { 0 };
     size_t m = strlen(tail);
     if (n == 0 || n + m >= sizeof buf)
         return NULL;
