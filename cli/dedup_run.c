@@ -243,40 +243,20 @@ static void print_summary(FILE *f, const dedup_state *s, const dedup_job *job)
             (double)u.ids / n, (double)u.pairs / n, (double)u.set_cache / 1e6);
 }
 
+static int queue_any(void *state, const sl_doc *doc)
+{
+    dedup_state *s = state;
+    return queue_doc(s, s->job, doc);
+}
+
 static int read_all(dedup_state *s, dedup_job *job, FILE *out)
 {
     s->job = job;
     s->dest = out;
     s->status = EXIT_OK;
-    cli_progress progress;
-    cli_progress_init(&progress);
-    for (;;) {
-        sl_doc doc;
-        int rc = sl_reader_next(s->reader, &doc);
-        if (rc == SL_EOF)
-            break;
-        if (rc != SL_OK) {
-            job->rejected++;
-            cli_read_error(s->ctx, rc, job->quiet, &s->status);
-            continue;
-        }
-        int st = queue_doc(s, job, &doc);
-        if (st == EXIT_IO)
-            return EXIT_IO;
-        if (st != EXIT_OK) {
-            job->rejected++;
-            s->status = cli_worse(s->status, st);
-            continue;
-        }
-        if (pool_fill(&s->pool)->n == POOL_BATCH &&
-            pool_rotate(&s->pool, add_batch, s) != EXIT_OK)
-            return EXIT_IO;
-        cli_progress_update(&progress, job->docs, sl_reader_bytes(s->reader));
-    }
-    if (pool_drain(&s->pool, add_batch, s) != EXIT_OK)
-        return EXIT_IO;
-    cli_progress_done(&progress);
-    return s->status;
+    pool_stream st = { s->ctx, s->reader, job->quiet, &job->docs, &job->rejected, &s->status,
+                       queue_any, add_batch, s };
+    return pool_read_all(&s->pool, &st);
 }
 
 int dedup_run(dedup_job *job, int argc, char **argv, int first, FILE *out)

@@ -242,3 +242,35 @@ int pool_drain(pool *p, pool_add_fn add, void *state)
     last->n = 0;
     return st;
 }
+
+int pool_read_all(pool *p, const pool_stream *st)
+{
+    cli_progress progress;
+    cli_progress_init(&progress);
+    for (;;) {
+        sl_doc doc;
+        int rc = sl_reader_next(st->reader, &doc);
+        if (rc == SL_EOF)
+            break;
+        if (rc != SL_OK) {
+            (*st->rejected)++;
+            cli_read_error(st->ctx, rc, st->quiet, st->status);
+            continue;
+        }
+        int q = st->queue(st->state, &doc);
+        if (q == EXIT_IO)
+            return EXIT_IO;
+        if (q != EXIT_OK) {
+            (*st->rejected)++;
+            *st->status = cli_worse(*st->status, q);
+            continue;
+        }
+        if (p->fill->n == POOL_BATCH && pool_rotate(p, st->add, st->state) != EXIT_OK)
+            return EXIT_IO;
+        cli_progress_update(&progress, *st->docs, sl_reader_bytes(st->reader));
+    }
+    if (pool_drain(p, st->add, st->state) != EXIT_OK)
+        return EXIT_IO;
+    cli_progress_done(&progress);
+    return *st->status;
+}

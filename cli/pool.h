@@ -81,6 +81,23 @@ int pool_rotate(pool *p, pool_add_fn add, void *state);
 /* At the end of the input: index everything still queued. */
 int pool_drain(pool *p, pool_add_fn add, void *state);
 
+/* A command's reading loop: every record of the reader is queued (the
+ * command copies it into pool_fill), full batches go to the workers, and
+ * prepared ones are indexed in input order.  Rejected records are counted
+ * and reported; the rest go on. */
+typedef struct pool_stream {
+    sl_ctx *ctx;
+    sl_reader *reader;
+    bool quiet;
+    uint64_t *docs, *rejected;          /* the job's counters */
+    int *status;                        /* worst exit status so far */
+    int (*queue)(void *state, const sl_doc *doc); /* EXIT_* */
+    pool_add_fn add;
+    void *state;
+} pool_stream;
+/* Returns EXIT_IO when the run must stop, else *status. */
+int pool_read_all(pool *p, const pool_stream *st);
+
 /* Copy a document into the next item (false and reported when out of memory). */
 bool batch_push(pool_batch *b, const sl_doc *doc, sl_str text, sl_str title, sl_str extra,
                 sl_str record, uint64_t spill_item);

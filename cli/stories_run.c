@@ -170,36 +170,16 @@ static int add_batch(void *state, pool_batch *b)
     return EXIT_OK;
 }
 
+static int queue_any(void *state, const sl_doc *doc)
+{
+    return queue_doc(state, doc);
+}
+
 static int read_all(stories_state *s)
 {
-    cli_progress progress;
-    cli_progress_init(&progress);
-    for (;;) {
-        sl_doc doc;
-        int rc = sl_reader_next(s->reader, &doc);
-        if (rc == SL_EOF)
-            break;
-        if (rc != SL_OK) {
-            s->job->rejected++;
-            cli_read_error(s->ctx, rc, s->job->quiet, &s->status);
-            continue;
-        }
-        int st = queue_doc(s, &doc);
-        if (st == EXIT_IO)
-            return EXIT_IO;
-        if (st != EXIT_OK) {
-            s->job->rejected++;
-            s->status = cli_worse(s->status, st);
-            continue;
-        }
-        if (pool_fill(&s->pool)->n == POOL_BATCH && pool_rotate(&s->pool, add_batch, s) != EXIT_OK)
-            return EXIT_IO;
-        cli_progress_update(&progress, s->job->docs, sl_reader_bytes(s->reader));
-    }
-    if (pool_drain(&s->pool, add_batch, s) != EXIT_OK)
-        return EXIT_IO;
-    cli_progress_done(&progress);
-    return s->status;
+    pool_stream st = { s->ctx, s->reader, s->job->quiet, &s->job->docs, &s->job->rejected,
+                       &s->status, queue_any, add_batch, s };
+    return pool_read_all(&s->pool, &st);
 }
 
 int stories_run(stories_job *job, int argc, char **argv, int first, FILE *out)
