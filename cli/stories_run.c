@@ -17,6 +17,7 @@ typedef struct stories_state {
     stories_job *job;
     FILE *dest;
     int status;
+    char when[128];      /* an inferred interval, "earliest/latest" */
 } stories_state;
 
 static int story_new_prep(sl_ctx *ctx, const void *arg, void **prep)
@@ -91,9 +92,37 @@ static int record_of(stories_state *s, const sl_doc *doc, sl_str *rec)
     return SL_OK;
 }
 
-static int queue_doc(stories_state *s, const sl_doc *doc)
+/* When only an interval is known ("published": {"value": null, "earliest":
+ * ..., "latest": ...} from `storyline facts`): "earliest/latest". */
+static int published_interval(stories_state *s, const sl_doc *doc, sl_doc *with)
 {
+    sl_str lo, hi;
+    *with = *doc;
+    if (doc->published.len)
+        return SL_OK;
+    int rc = sl_reader_field(s->reader, doc, "published", "earliest", &lo);
+    if (rc <= 0 || lo.len >= sizeof s->when / 2)
+        return rc < 0 ? rc : SL_OK;
+    memcpy(s->when, lo.ptr, lo.len);
+    rc = sl_reader_field(s->reader, doc, "published", "latest", &hi);
+    if (rc <= 0 || hi.len >= sizeof s->when / 2)
+        return rc < 0 ? rc : SL_OK;
+    s->when[lo.len] = '/';
+    memcpy(s->when + lo.len + 1, hi.ptr, hi.len);
+    with->published = (sl_str){ s->when, lo.len + 1 + hi.len };
+    return SL_OK;
+}
+
+static int queue_doc(stories_state *s, const sl_doc *in)
+{
+    sl_doc with_date;
+    const sl_doc *doc = &with_date;
     sl_str text, title, dup_of = { "", 0 }, rec = { "", 0 };
+    int drc = published_interval(s, in, &with_date);
+    if (drc) {
+        cli_error("%s:%llu: %s", in->origin, (unsigned long long)in->line, sl_errmsg(s->ctx));
+        return cli_exit_for(drc);
+    }
     const sl_clean_result *r;
     int rc = cli_stage_text(s->cleaner, s->job->no_clean, doc, &text, &title, &r);
     /* a document dedup found to repeat an earlier one: "dup": {"of": id} */

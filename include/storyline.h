@@ -360,7 +360,8 @@ typedef struct sl_story_index sl_story_index;
 int sl_story_new(sl_ctx *ctx, sl_story_index **out, const sl_story_options *opts);
 void sl_story_free(sl_story_index *x);
 
-/* Add the next document.  published: ISO 8601 or empty.  dup_of: the id of
+/* Add the next document.  published: an ISO 8601 date or date-time, an
+ * interval "2021-12-01/2021-12-14" (an inferred date), or empty.  dup_of: the id of
  * the earlier document it duplicates (from dedup), or NULL: a duplicate joins
  * that document's event without weighing on it, so fifty copies of one wire
  * story count as one voice. */

@@ -130,6 +130,22 @@ static const char *type_name(int type)
 
 /* Decode member `name` into r->fields[f].  `required` for "text"; an id
  * may also be a number. */
+/* "published" as `storyline facts` writes it, {"value": "2021-12-15",
+ * "earliest": ..., "latest": ..., "evidence": [...]}: its value (empty when
+ * null: only an interval is known, sl_reader_field reads that). */
+static int published_value(sl_reader *r, const char *tok, size_t len, sl_buf *out)
+{
+    size_t err;
+    int rc = sl_json_parse_object(r->ctx, tok, len, r->opts.max_depth, &r->sub, &err);
+    if (rc)
+        return rc; /* validated with the line: only memory can fail */
+    long i = sl_json_find(&r->sub, "value");
+    if (i < 0 || r->sub.members[i].type != SL_JSON_STRING)
+        return SL_OK;
+    const sl_json_member *v = &r->sub.members[i];
+    return sl_json_decode_string(tok + v->val_start, v->val_end - v->val_start, out, NULL);
+}
+
 static int decode_field(sl_reader *r, int f, const char *name, size_t col_base)
 {
     sl_buf *out = &r->fields[f];
@@ -149,6 +165,8 @@ static int decode_field(sl_reader *r, int f, const char *name, size_t col_base)
         return SL_OK;
     if (m->type == SL_JSON_NUMBER && f == F_ID)
         return sl_buf_append(out, tok, len);
+    if (m->type == SL_JSON_OBJECT && f == F_PUBLISHED)
+        return published_value(r, tok, len, out);
     return sl_error(r->ctx, SL_EPARSE, "%s:%llu:%zu: \"%s\" must be a string%s, not %s %s",
                     r->cur.path, (unsigned long long)r->line_no, col_base + m->val_start + 1,
                     name, f == F_TEXT ? "" : " or null",

@@ -70,7 +70,13 @@ void st_cluster_add(st_cluster *c, const st_docvec *d, st_feat *scratch)
     c->tnorm = (float)st_norm(c->terms, c->n_terms);
     c->nnorm = (float)st_norm(c->names, c->n_names);
     add_years(c, d->years, d->n_years);
-    st_cluster_note_day(c, d->day);
+    st_cluster_note_when(c, d->day_lo, d->day_hi);
+}
+
+void st_cluster_note_when(st_cluster *c, int64_t lo, int64_t hi)
+{
+    if (lo != INT64_MIN && hi - lo <= ST_NARROW_DAYS)
+        st_cluster_note_day(c, lo + (hi - lo) / 2);
 }
 
 void st_cluster_note_day(st_cluster *c, int64_t day)
@@ -83,13 +89,16 @@ void st_cluster_note_day(st_cluster *c, int64_t day)
         c->last_day = day;
 }
 
-/* Similarity halves every `half_life` days between the document's date and
- * the cluster's dated span, after a day of grace. */
-static double time_factor(const st_cluster *c, int64_t day, double half_life)
+/* Similarity halves every `half_life` days between the document's dates
+ * (an interval when inferred) and the cluster's dated span, after a day of
+ * grace. */
+static double time_factor(const st_cluster *c, const st_docvec *d, double half_life)
 {
-    if (day == INT64_MIN || c->first_day == INT64_MIN || half_life <= 0)
+    if (d->day_lo == INT64_MIN || c->first_day == INT64_MIN || half_life <= 0)
         return 1.0;
-    int64_t gap = day < c->first_day ? c->first_day - day : day > c->last_day ? day - c->last_day : 0;
+    int64_t gap = d->day_hi < c->first_day ? c->first_day - d->day_hi
+                  : d->day_lo > c->last_day ? d->day_lo - c->last_day
+                                            : 0;
     return gap <= 1 ? 1.0 : pow(0.5, (double)(gap - 1) / half_life);
 }
 
@@ -115,7 +124,7 @@ double st_similarity(const st_cluster *c, const st_docvec *d, double name_share,
         double n = st_dot(d->names, d->n_names, c->names, c->n_names) / c->nnorm;
         s = (1 - name_share) * t + name_share * n;
     }
-    return s * time_factor(c, d->day, half_life) * years_factor(c, d);
+    return s * time_factor(c, d, half_life) * years_factor(c, d);
 }
 
 /* A closed cluster keeps only what its label needs. */

@@ -16,19 +16,23 @@
 #define NAME_PART_WEIGHT 0.5f
 #define MAX_WORD 64
 
-/* Function words: never terms, and never the start of a name ("The", "In"). */
+/* Function words, weekdays and months: never terms, and never the start of
+ * a name ("The", "In", "Monday"); dates are compared as dates. */
 static const char *const stopwords[] = {
-    "a", "about", "after", "again", "against", "all", "also", "an", "and", "any", "are", "as",
-    "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
-    "could", "did", "do", "does", "during", "each", "for", "from", "had", "has", "have",
-    "having", "he", "her", "here", "hers", "him", "his", "how", "however", "i", "if", "in",
-    "into", "is", "it", "its", "just", "last", "like", "many", "may", "me", "more", "most",
-    "mr", "mrs", "ms", "much", "must", "my", "new", "no", "nor", "not", "now", "of", "off",
-    "on", "once", "one", "only", "or", "other", "our", "out", "over", "said", "says", "she",
-    "should", "since", "so", "some", "such", "than", "that", "the", "their", "them", "then",
-    "there", "these", "they", "this", "those", "through", "to", "too", "two", "under",
-    "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while",
-    "who", "whom", "why", "will", "with", "would", "year", "years", "yet", "you", "your",
+    "a", "about", "after", "again", "against", "all", "also", "an", "and", "any", "april",
+    "are", "as", "at", "august", "be", "because", "been", "before", "being", "between", "both",
+    "but", "by", "can", "could", "december", "did", "do", "does", "during", "each", "february",
+    "for", "friday", "from", "had", "has", "have", "having", "he", "her", "here", "hers", "him",
+    "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "january", "july",
+    "june", "just", "last", "like", "many", "march", "may", "me", "monday", "more", "most",
+    "mr", "mrs", "ms", "much", "must", "my", "new", "no", "nor", "not", "november", "now",
+    "october", "of", "off", "on", "once", "one", "only", "or", "other", "our", "out", "over",
+    "said", "saturday", "says", "september", "she", "should", "since", "so", "some", "such",
+    "sunday", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "those", "through", "thursday", "to", "today", "tomorrow", "too", "tuesday", "two", "under",
+    "until", "up", "very", "was", "we", "wednesday", "were", "what", "when", "where", "which",
+    "while", "who", "whom", "why", "will", "with", "would", "year", "years", "yesterday", "yet",
+    "you", "your",
 };
 
 /* Lower-case words that may sit inside a name: "Bank of England". */
@@ -47,8 +51,8 @@ static int in_list(const char *const *list, size_t n, const char *w, size_t len)
 static int is_stopword(const char *w, size_t len)
 {
     size_t lo = 0, hi = sizeof stopwords / sizeof *stopwords;
-    if (len > 8)
-        return 0; /* the longest stopword has 8 letters */
+    if (len > 9)
+        return 0; /* the longest stopword has 9 letters */
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         int c = strncmp(stopwords[mid], w, len);
@@ -67,7 +71,7 @@ static int is_stopword(const char *w, size_t len)
 int sl_story_stopwords_sorted(void)
 {
     for (size_t i = 1; i < sizeof stopwords / sizeof *stopwords; i++)
-        if (strcmp(stopwords[i - 1], stopwords[i]) >= 0 || strlen(stopwords[i]) > 8)
+        if (strcmp(stopwords[i - 1], stopwords[i]) >= 0 || strlen(stopwords[i]) > 9)
             return 0;
     return 1;
 }

@@ -170,7 +170,7 @@ static int64_t idmap_get(const sl_story_index *x, const char *id, size_t len)
 /* ---- the weighted vector of a document ---- */
 
 /* x->work must hold 2 * p->n_feat entries (reserve_doc sees to it). */
-static void build_vector(sl_story_index *x, const sl_story_doc *p, int64_t day)
+static void build_vector(sl_story_index *x, const sl_story_doc *p, const int64_t when[2])
 {
     st_docvec *v = &x->vec;
     double n = (double)x->counted;
@@ -198,7 +198,8 @@ static void build_vector(sl_story_index *x, const sl_story_doc *p, int64_t day)
     v->n_names = nn;
     v->years = p->years;
     v->n_years = p->n_years;
-    v->day = day;
+    v->day_lo = when[0];
+    v->day_hi = when[1];
 }
 
 /* ---- candidates ---- */
@@ -374,19 +375,20 @@ static void record_doc(sl_story_index *x, const char *id, size_t id_len, const s
     x->n_docs++;
 }
 
-static void touch_event(sl_story_index *x, uint32_t e, int64_t day, double score, int has_title)
+static void touch_event(sl_story_index *x, uint32_t e, const int64_t when[2], double score,
+                        int has_title)
 {
     st_cluster *c = &x->events.c[e];
     c->size++;
     c->last_seq = x->n_docs;
-    st_cluster_note_day(c, day);
+    st_cluster_note_when(c, when[0], when[1]);
     if (has_title && score > c->best_score) {
         c->best_score = (float)score;
         c->best_doc = x->n_docs;
     }
     st_cluster *s = &x->stories.c[c->story];
     s->last_seq = x->n_docs;
-    st_cluster_note_day(s, day);
+    st_cluster_note_when(s, when[0], when[1]);
 }
 
 /* Shrink events and stories that closed since the last sweep. */
@@ -404,19 +406,33 @@ static void sweep(sl_story_index *x)
         }
 }
 
-static int64_t day_of(const char *published, size_t len)
+static int64_t day_of_minutes(int64_t m)
 {
-    int64_t m = sl_parse_iso_minutes(published, len);
-    if (m == SL_NO_MINUTES)
-        return INT64_MIN;
     return m >= 0 ? m / 1440 : -((-m + 1439) / 1440);
 }
 
+/* "2021-12-15" (or a date-time): that day; an ISO 8601 interval
+ * "2021-12-01/2021-12-14" (an inferred date): those days; else unknown. */
+static void when_of(const char *published, size_t len, int64_t when[2])
+{
+    when[0] = when[1] = INT64_MIN;
+    if (!published || !len)
+        return;
+    const char *slash = memchr(published, '/', len);
+    size_t first_len = slash ? (size_t)(slash - published) : len;
+    int64_t a = sl_parse_iso_minutes(published, first_len);
+    int64_t b = slash ? sl_parse_iso_minutes(slash + 1, len - first_len - 1) : a;
+    if (a == SL_NO_MINUTES || b == SL_NO_MINUTES || b < a)
+        return;
+    when[0] = day_of_minutes(a);
+    when[1] = day_of_minutes(b);
+}
+
 static void add_duplicate(sl_story_index *x, const char *id, size_t id_len,
-                          const sl_story_doc *p, uint32_t of, int64_t day)
+                          const sl_story_doc *p, uint32_t of, const int64_t when[2])
 {
     uint32_t e = x->docs[of].event;
-    touch_event(x, e, day, 0.0, 0);
+    touch_event(x, e, when, 0.0, 0);
     record_doc(x, id, id_len, p, e, 1.0);
 }
 
@@ -431,7 +447,7 @@ static void found_event(sl_story_index *x)
     int64_t s = best_of(x, st, STORY_NAME_SHARE, x->opts.story_days, &score);
     if (s < 0 || score < x->opts.story_threshold) {
         s = (int64_t)st->n++;
-        st->c[s].first_doc = x->n_docs;
+        st->c[s].first_doc = st->c[s].best_doc = x->n_docs;
     }
     c->story = (uint64_t)s;
     st->c[s].size++;
@@ -447,13 +463,14 @@ int sl_story_add(sl_story_index *x, const char *id, size_t id_len, const char *p
     if (!x || !p || (!id && id_len) || (!published && published_len) || (!dup_of && dup_of_len))
         return x ? sl_error(x->ctx, SL_EINVAL, "stories: bad arguments to add") : SL_EINVAL;
     id = id ? id : "";
-    int64_t day = day_of(published, published_len);
+    int64_t when[2];
+    when_of(published, published_len, when);
     int rc = reserve_doc(x, id, id_len, p);
     if (rc)
         return rc;
     int64_t of = dup_of && dup_of_len ? idmap_get(x, dup_of, dup_of_len) : -1;
     if (of >= 0) {
-        add_duplicate(x, id, id_len, p, (uint32_t)of, day);
+        add_duplicate(x, id, id_len, p, (uint32_t)of, when);
         return SL_OK;
     }
     if ((rc = reserve_cluster(x, &x->events, EVENT_TERMS, EVENT_NAMES)) != SL_OK ||
@@ -463,7 +480,7 @@ int sl_story_add(sl_story_index *x, const char *id, size_t id_len, const char *p
     /* nothing fails from here on */
     x->counted++;
     sweep(x);
-    build_vector(x, p, day);
+    build_vector(x, p, when);
     double score;
     int64_t e = best_of(x, &x->events, EVENT_NAME_SHARE, x->opts.event_days, &score);
     int founder = !(e >= 0 && score >= x->opts.event_threshold);
@@ -482,7 +499,7 @@ int sl_story_add(sl_story_index *x, const char *id, size_t id_len, const char *p
     }
     /* a founder scores 1; any later member with a title is closer to the
      * centre than the founder as representative */
-    touch_event(x, (uint32_t)e, day, founder ? 0.0 : score, p->title.len > 0);
+    touch_event(x, (uint32_t)e, when, founder ? 0.0 : score, p->title.len > 0);
     record_doc(x, id, id_len, p, (uint32_t)e, founder ? 1.0 : score);
     return SL_OK;
 }

@@ -3,6 +3,7 @@
  * stable, bad input is refused and allocation failures are survivable.
  * Texts are made up for these tests. */
 #include "test_util.h"
+#include "story/story_internal.h"
 
 #include <string.h>
 
@@ -131,6 +132,35 @@ static void test_empty_and_bad_input(void **state)
     sl_story_doc_free(NULL);
 }
 
+/* The stopword list is searched by bisection: it must stay sorted. */
+static void test_stopwords_sorted(void **state)
+{
+    (void)state;
+    assert_true(sl_story_stopwords_sorted());
+}
+
+/* An inferred date is an interval ("earliest/latest"); a narrow one dates
+ * the event, a wide one only keeps far-apart documents apart. */
+static void test_interval_dates(void **state)
+{
+    (void)state;
+    fixture f;
+    open_fixture(&f, NULL);
+    assert_int_equal(add(&f, "q1", quake_a, "2025-03-02/2025-03-05", NULL), SL_OK);
+    assert_int_equal(add(&f, "q2", quake_b, "2025-09-01/2025-12-31", NULL), SL_OK);
+    assert_int_equal(add(&f, "q3", quake_a, "2025-01-01/2025-12-31", NULL), SL_OK);
+    sl_story_cluster ev;
+    assert_int_equal(sl_story_event(f.x, result(&f, 0).event, &ev), SL_OK);
+    char day[11];
+    sl_day_format(ev.first_day, day);
+    assert_string_equal(day, "2025-03-03");
+    assert_int_not_equal(result(&f, 1).event, result(&f, 0).event);
+    assert_int_equal(result(&f, 2).event, result(&f, 0).event);
+    /* a reversed interval is no date at all */
+    assert_int_equal(add(&f, "q4", quake_b, "2025-12-31/2025-01-01", NULL), SL_OK);
+    close_fixture(&f);
+}
+
 static void test_bad_options(void **state)
 {
     (void)state;
@@ -196,6 +226,8 @@ int main(void)
         cmocka_unit_test(test_time_separates_events),
         cmocka_unit_test(test_duplicate_joins_original),
         cmocka_unit_test(test_empty_and_bad_input),
+        cmocka_unit_test(test_stopwords_sorted),
+        cmocka_unit_test(test_interval_dates),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_allocation_failures),
     };
