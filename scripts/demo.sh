@@ -53,3 +53,21 @@ for cid, members in clusters.items():
         link = f"{dup['relation']} of {dup['of']} ({dup['similarity']})" if dup["of"] else "first"
         print(f"  {d['id']:<45} {d.get('source', ''):<22} {link}")
 PY
+echo
+echo "== stories and their events ($out/stories.jsonl)"
+echo
+"$bin" stories --summary "$out/dedup.jsonl" > "$out/stories.jsonl"
+python3 - "$out/stories.jsonl" <<'PY'
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+events = {l["id"]: l for l in lines if l["type"] == "event"}
+for s in (l for l in lines if l["type"] == "story"):
+    span = f"{s['first']} .. {s['last']}" if s["first"] else "undated"
+    print(f"story {s['id']}: {s['title'][:70]}  [{span}]")
+    print(f"  about: {', '.join(s['label'][:6])}")
+    for eid in s["events"]:
+        e = events[eid]
+        when = e["first"] or "undated"
+        print(f"  {when}  {e['title'][:70] or e['id']}  ({e['size']} documents)")
+    print()
+PY
