@@ -24,7 +24,7 @@ const char cmd_stories_usage[] =
     "                     first and last dates, members\n"
     "  --event-threshold=S  similarity to join an event (default 0.25)\n"
     "  --story-threshold=S  similarity of a new event to join a story (0.22)\n"
-    "  --event-days=D     similarity to an event halves every D days apart (3)\n"
+    "  --event-days=D     similarity to an event halves every D days apart (7)\n"
     "  --story-days=D     the same for stories (120)\n"
     "  --window=N         close events that took no document in N (200000; 0: never)\n"
     "  --language=NAME    stemmer language (english; see docs/stories.md)\n"

@@ -92,24 +92,31 @@ static int record_of(stories_state *s, const sl_doc *doc, sl_str *rec)
     return SL_OK;
 }
 
-/* When only an interval is known ("published": {"value": null, "earliest":
- * ..., "latest": ...} from `storyline facts`): "earliest/latest". */
+/* "published" as `storyline facts` writes it ({"value", "earliest",
+ * "latest", ...}): the interval "earliest/latest", ".." for a side that is
+ * not known; its value is only the likeliest day of that interval. */
 static int published_interval(stories_state *s, const sl_doc *doc, sl_doc *with)
 {
-    sl_str lo, hi;
+    static const char *const side[2] = { "earliest", "latest" };
     *with = *doc;
-    if (doc->published.len)
-        return SL_OK;
-    int rc = sl_reader_field(s->reader, doc, "published", "earliest", &lo);
-    if (rc <= 0 || lo.len >= sizeof s->when / 2)
-        return rc < 0 ? rc : SL_OK;
-    memcpy(s->when, lo.ptr, lo.len);
-    rc = sl_reader_field(s->reader, doc, "published", "latest", &hi);
-    if (rc <= 0 || hi.len >= sizeof s->when / 2)
-        return rc < 0 ? rc : SL_OK;
-    s->when[lo.len] = '/';
-    memcpy(s->when + lo.len + 1, hi.ptr, hi.len);
-    with->published = (sl_str){ s->when, lo.len + 1 + hi.len };
+    size_t len = 0;
+    int known = 0;
+    for (int k = 0; k < 2; k++) {
+        sl_str v;
+        int rc = sl_reader_field(s->reader, doc, "published", side[k], &v);
+        if (rc < 0)
+            return rc;
+        if (rc == 0 || v.len > 32)
+            v = (sl_str){ "..", 2 };
+        else
+            known++;
+        if (k)
+            s->when[len++] = '/';
+        memcpy(s->when + len, v.ptr, v.len);
+        len += v.len;
+    }
+    if (known)
+        with->published = (sl_str){ s->when, len };
     return SL_OK;
 }
 

@@ -345,7 +345,7 @@ typedef struct sl_story_options {
 } sl_story_options;
 
 #define SL_STORY_OPTIONS_VERSION 1
-#define SL_STORY_OPTIONS_INIT { SL_STORY_OPTIONS_VERSION, 0.25, 0.22, 3.0, 120.0, 200000, NULL }
+#define SL_STORY_OPTIONS_INIT { SL_STORY_OPTIONS_VERSION, 0.25, 0.22, 7.0, 120.0, 200000, NULL }
 
 /* A document's features (terms, names, dates mentioned), made by
  * sl_story_prepare; independent documents may be prepared on several
@@ -361,7 +361,8 @@ int sl_story_new(sl_ctx *ctx, sl_story_index **out, const sl_story_options *opts
 void sl_story_free(sl_story_index *x);
 
 /* Add the next document.  published: an ISO 8601 date or date-time, an
- * interval "2021-12-01/2021-12-14" (an inferred date), or empty.  dup_of: the id of
+ * interval "2021-12-01/2021-12-14" (an inferred date; either side may be
+ * "..", open), or empty.  dup_of: the id of
  * the earlier document it duplicates (from dedup), or NULL: a duplicate joins
  * that document's event without weighing on it, so fifty copies of one wire
  * story count as one voice. */

@@ -34,6 +34,7 @@ typedef enum tx_slot {
     TX_D2,     /* second day of a range */
     TX_M2,     /* second month of a range */
     TX_GRAN,   /* "Q": a year back is the reported quarter a year back */
+    TX_YH,     /* the century of a spoken year: 19 in "nineteen ninety-six" */
     TX_NSLOTS
 } tx_slot;
 
@@ -231,6 +232,8 @@ typedef struct tx_resolve_ctx {
     bool has_anchor;
     int32_t anchor;      /* last resolved day in the text */
     bool anchor_in_sentence; /* ... and it is in the sentence of the match */
+    bool has_period;
+    int32_t period;      /* first day of the last date, month or year in the text */
     int tense;           /* -1, 0, +1 from the verbs near the match */
     /* The quarter the text reports on: the last quarter named in it, as
      * year * 4 + quarter - 1.  Financial news say "a year earlier" for the

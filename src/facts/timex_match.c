@@ -78,8 +78,13 @@ static bool number_continues(const matcher *m, size_t t)
     char c = punct_of(m, t + 1);
     if (p->flags & TX_TF_SPACE || n->kind != TX_TOK_NUM || n->flags & TX_TF_SPACE)
         return false;
-    /* "2,022"; "2082.1" (an index, not a year; "16.12." stays a day) */
-    return (c == ',' && n->ndigits == 3) || (c == '.' && m->toks[t].ndigits >= 3);
+    /* "2,022"; "2082.1" (an index, not a year; "16.12." stays a day and
+     * "2012.08.08" a date) */
+    if (c == ',')
+        return n->ndigits == 3;
+    bool dotted_date = n->ndigits == 2 && t + 4 < m->ntok && punct_of(m, t + 3) == '.' &&
+                       m->toks[t + 4].kind == TX_TOK_NUM && m->toks[t + 4].ndigits == 2;
+    return c == '.' && m->toks[t].ndigits >= 3 && !dotted_date;
 }
 
 static bool num_ok(const matcher *m, const tx_node *nd, size_t t)
@@ -197,8 +202,9 @@ static void run(matcher *m, const cont *k, size_t t, tx_slots *s)
     const sl_timex_rules *r = m->r;
     const tx_node *nd = &r->nodes[k->seq->first + k->idx];
     cont rest = { k->seq, k->idx + 1, k->next };
-    if (nd->look == '<') { /* the token before must be nd */
-        if (t > 0 && !(m->toks[t].flags & TX_TF_PARA) && peek(m, nd, t - 1))
+    if (nd->look == '<' || nd->look == 'N') { /* the token before must (not) be nd */
+        bool before = t > 0 && !(m->toks[t].flags & TX_TF_PARA) && peek(m, nd, t - 1);
+        if (before == (nd->look == '<'))
             run(m, &rest, t, s);
         return;
     }
@@ -371,6 +377,16 @@ static bool same_sentence(const matcher *m, size_t a, size_t b)
     return true;
 }
 
+/* A future cue one or two tokens before t: the past participle after it
+ * is a passive future ("will be held"). */
+static bool future_before(const matcher *m, size_t t)
+{
+    for (size_t d = 1; d <= 2 && d <= t; d++)
+        if (token_cue(m, t - d) > 0)
+            return true;
+    return false;
+}
+
 /* Past (-1) or future (+1) from the nearest cue in the same sentence. */
 static int tense_near(const matcher *m, size_t start, size_t end)
 {
@@ -380,6 +396,8 @@ static int tense_near(const matcher *m, size_t start, size_t end)
             back = false;
         if (back) {
             int c = token_cue(m, start - d);
+            if (c < 0 && future_before(m, start - d))
+                c = 1; /* "will be held on" */
             if (c)
                 return c;
         }
@@ -498,7 +516,13 @@ int sl_timex_find(sl_ctx *ctx, const sl_timex_rules *r, const char *text, size_t
         }
         o.v[o.n++] = x;
         note_quarter(&rc, &x);
-        if (x.type == SL_TIMEX_DATE && x.first_day != SL_TIMEX_NO_DAY && x.first_day == x.last_day) {
+        if (x.type == SL_TIMEX_DATE && x.first_day != SL_TIMEX_NO_DAY &&
+            x.last_day - x.first_day <= 366) {
+            rc.has_period = true;
+            rc.period = x.first_day;
+        }
+        if (x.type == SL_TIMEX_DATE && x.first_day != SL_TIMEX_NO_DAY &&
+            x.first_day == x.last_day) {
             rc.has_anchor = true;
             m.anchor_tok = t;
             rc.anchor = x.first_day;

@@ -80,13 +80,16 @@ static int parse_number(tx_parser *p, const char *s, size_t len, tx_node *node)
     return SL_OK;
 }
 
-/* One element: [!|&|<] (@LIST | #lo-hi | %lower | "literal" | literal) [:slot] [?] */
+/* One element: [!|&|<|<!] (@LIST | #lo-hi | %lower | "literal" | literal) [:slot] [?] */
 static int parse_element(tx_parser *p, const tx_item *it, tx_node *nodes, size_t cap, size_t *n)
 {
     const char *s = it->s;
     size_t len = it->len;
     tx_node base = { 0 };
-    if (*s == '!' || *s == '&' || *s == '<') {
+    if (len > 2 && s[0] == '<' && s[1] == '!') { /* must not come before */
+        base.look = 'N';
+        s += 2, len -= 2;
+    } else if (*s == '!' || *s == '&' || *s == '<') {
         base.look = (uint8_t)*s;
         s++, len--;
     }

@@ -117,6 +117,21 @@ static bool put_century(sl_timex *t, int64_t c)
     return c >= 0 && c <= 99 && put(t, "%02lld", (long long)c);
 }
 
+/* Meteorological seasons of the northern hemisphere: spring is March to
+ * May, winter December (of the year before) to February. */
+static void season_interval(sl_timex *t, int64_t y, const char *season)
+{
+    static const char *const names[] = { "WI", "SP", "SU", "FA" };
+    for (int i = 0; i < 4; i++) {
+        if (strcmp(season, names[i]) != 0)
+            continue;
+        int64_t y0 = i == 0 ? y - 1 : y;
+        int m0 = i == 0 ? 12 : i * 3, m1 = i * 3 + 2;
+        interval(t, tx_days_from_civil(y0, m0, 1),
+                 tx_days_from_civil(y, m1, tx_days_in_month(y, m1)));
+    }
+}
+
 /* Append "T" + part of day (MO, AF, EV, NI) to a day value. */
 static bool add_part(const res *r)
 {
@@ -155,6 +170,8 @@ static int64_t full_year(const res *r)
     if (has(r, TX_Y))
         return num(r, TX_Y, 0);
     int64_t y2 = num(r, TX_Y2, 0);
+    if (has(r, TX_YH)) /* "nineteen ninety-six" */
+        return num(r, TX_YH, 0) * 100 + y2;
     int64_t base = r->rc->has_ref ? year_of(r->rc->ref) : 2000;
     int64_t y = (base / 100) * 100 + y2;
     if (y > base + 20)
@@ -166,14 +183,14 @@ static int64_t full_year(const res *r)
 
 /* The year of a month/day/quarter named without one.  With "last" or
  * "next" the nearest one on that side of the reference; otherwise the one
- * nearest to the reference (news rarely name a month more than half a
- * year away without its year).  `pos` and `ref_pos` are positions inside
- * a year, `half` is half a year in those units. */
-static int64_t guess_year(const res *r, int64_t pos, int64_t ref_pos, int64_t half)
+ * within `ahead` after or `back` before the reference, the verbs nearby
+ * deciding when it is far.  `pos` and `ref_pos` are positions inside a
+ * year, `ahead` and `back` in the same units. */
+static int64_t guess_year(const res *r, int64_t pos, int64_t ref_pos, int64_t ahead, int64_t back)
 {
     int64_t y = year_of(r->rc->ref);
     r->t->flags |= SL_TIMEX_RELATIVE;
-    if (has(r, TX_DIR) && num(r, TX_DIR, 0) != 0) {
+    if (has(r, TX_DIR)) { /* last, next, this */
         int dir = (int)num(r, TX_DIR, 0);
         r->t->dir = dir;
         if (dir < 0 && pos >= ref_pos)
@@ -185,25 +202,35 @@ static int64_t guess_year(const res *r, int64_t pos, int64_t ref_pos, int64_t ha
     /* The verbs nearby pick the side: "sales fell in March" said in
      * November is the March before. */
     int tense = r->rc->tense;
-    if (tense < 0 && pos - ref_pos > half * 2 / 3) {
+    if (tense < 0 && pos - ref_pos > (ahead + back) / 3) {
         r->t->dir = -1;
         r->t->flags |= SL_TIMEX_TENSE;
         return y - 1;
     }
-    if (tense > 0 && ref_pos - pos > half * 2 / 3) {
+    if (tense > 0 && ref_pos - pos > (ahead + back) / 3) {
         r->t->dir = 1;
         r->t->flags |= SL_TIMEX_TENSE;
         return y + 1;
     }
-    if (pos - ref_pos > half)
+    if (pos - ref_pos > ahead)
         return y - 1;
-    if (ref_pos - pos > half * 4 / 3) /* news look back more often than ahead */
+    if (ref_pos - pos > back)
         return y + 1;
     r->t->dir = pos < ref_pos ? -1 : pos > ref_pos;
     return y;
 }
 
 /* ---- actions --------------------------------------------------------- */
+
+/* Day of the month of the n-th weekday w (1 Monday) of a month, 0 when
+ * there is none. */
+static int nth_weekday(int64_t y, int m, int w, int n)
+{
+    if (w < 1 || w > 7 || n < 1 || n > 5)
+        return 0;
+    int d = 1 + (w - tx_weekday(tx_days_from_civil(y, m, 1)) + 7) % 7 + 7 * (n - 1);
+    return d <= tx_days_in_month(y, m) ? d : 0;
+}
 
 static bool resolve_date_fields(const res *r, int64_t y, bool known_year)
 {
@@ -212,9 +239,13 @@ static bool resolve_date_fields(const res *r, int64_t y, bool known_year)
         int m = (int)num(r, TX_M, 0);
         if (m < 1 || m > 12)
             return false;
-        if (!has(r, TX_D))
+        int d = has(r, TX_D) ? (int)num(r, TX_D, 0) : 0;
+        if (!d && has(r, TX_W) && known_year) /* a holiday: the 4th Thursday of November */
+            d = nth_weekday(y, m, (int)num(r, TX_W, 0), (int)num(r, TX_N, 1));
+        if (!d && has(r, TX_W))
+            return false;
+        if (!d)
             return known_year ? put_month(t, y, m) : put(t, "XXXX-%02d", m);
-        int d = (int)num(r, TX_D, 0);
         if (d < 1 || d > (known_year ? tx_days_in_month(y, m) : tx_days_in_month(2000, m)))
             return false;
         if (!known_year)
@@ -241,6 +272,8 @@ static bool resolve_date_fields(const res *r, int64_t y, bool known_year)
                           : put(t, "XXXX-H%d", (int)num(r, TX_HALF, 0));
     if (has(r, TX_SEASON)) {
         no_interval(t);
+        if (known_year)
+            season_interval(t, y, str(r, TX_SEASON));
         return known_year ? year_ok(y) && put(t, "%04lld-%s", (long long)y, str(r, TX_SEASON))
                           : put(t, "XXXX-%s", str(r, TX_SEASON));
     }
@@ -284,18 +317,24 @@ static bool act_date(const res *r)
         t->flags |= SL_TIMEX_UNDERSPECIFIED;
         return resolve_date_fields(r, 0, false);
     }
-    int gran = has(r, TX_M) ? (has(r, TX_D) ? 'D' : 'M') : has(r, TX_Q) ? 'Q' : 'S';
+    bool day = has(r, TX_D) || has(r, TX_W);
+    int gran = has(r, TX_M) ? (day ? 'D' : 'M') : has(r, TX_Q) ? 'Q' : 'S';
     int64_t pos;
-    if (gran == 'D' || gran == 'M')
-        pos = num(r, TX_M, 0) * 32 + (gran == 'D' ? num(r, TX_D, 0) : 0);
+    if (gran == 'D' || gran == 'M') /* an n-th weekday is about day 7n - 3 */
+        pos = num(r, TX_M, 0) * 32 +
+              (gran == 'M' ? 0 : has(r, TX_D) ? num(r, TX_D, 0) : 7 * num(r, TX_N, 1) - 3);
     else if (gran == 'Q')
         pos = num(r, TX_Q, 1) - 1;
     else {
         const char *se = str(r, TX_SEASON);
         pos = strcmp(se, "WI") == 0 ? 0 : strcmp(se, "SP") == 0 ? 1 : strcmp(se, "SU") == 0 ? 2 : 3;
     }
-    int64_t half = gran == 'D' || gran == 'M' ? 6 * 32 : 2;
-    int64_t y = guess_year(r, pos, ref_position(r->rc->ref, gran), half);
+    /* News look back more often than ahead: a month is at most half a
+     * year ahead and two thirds of a year back; a quarter (or season) is a
+     * reported one unless it is the next. */
+    bool months = gran == 'D' || gran == 'M';
+    int64_t ahead = months ? 6 * 32 : 1, back = months ? 8 * 32 : 3;
+    int64_t y = guess_year(r, pos, ref_position(r->rc->ref, gran), ahead, back);
     return resolve_date_fields(r, y, true);
 }
 
@@ -426,13 +465,18 @@ static bool act_relative(const res *r, bool anchored)
     int64_t n = num(r, TX_N, 1) * (dir < 0 ? -1 : dir > 0 ? 1 : 0);
     t->offset = (int32_t)n;
     t->unit = unit;
-    bool base_known = anchored ? (r->rc->has_anchor || r->rc->has_ref) : r->rc->has_ref;
+    /* "that year", "the following month": the last month or year named
+     * counts too, not only full dates. */
+    bool by_period = anchored && r->rc->has_period && (unit == 'Y' || unit == 'Q' || unit == 'M');
+    bool base_known =
+        anchored ? (by_period || r->rc->has_anchor || r->rc->has_ref) : r->rc->has_ref;
     if (!base_known || unit == 'H' || unit == 'm' || unit == 'S')
         return put_unknown(t, unit, dir); /* hours ago: no clock time to count from */
     if (unit == 'Y' && (n == 1 || n == -1) && r->rc->has_quarter && has(r, TX_GRAN))
         return put_quarter_index(t, r->rc->quarter + 4 * n); /* "a year earlier": Q3 1988 */
-    int32_t base = anchored && r->rc->has_anchor ? r->rc->anchor : r->rc->ref;
-    t->flags |= anchored && r->rc->has_anchor ? SL_TIMEX_ANCHORED : SL_TIMEX_RELATIVE;
+    bool from_text = by_period || (anchored && r->rc->has_anchor);
+    int32_t base = by_period ? r->rc->period : from_text ? r->rc->anchor : r->rc->ref;
+    t->flags |= from_text ? SL_TIMEX_ANCHORED : SL_TIMEX_RELATIVE;
     return shift(t, base, unit, n) && (unit != 'D' || add_part(r));
 }
 
@@ -533,8 +577,8 @@ static bool act_duration(const res *r)
         return false;
     bool clock = unit == 'H' || unit == 'm' || unit == 'S';
     const char *letters = unit == 'm' ? "M" : unit == 'K' ? "WE" : u;
-    if (vague(r, TX_N))
-        return put(t, "P%sX%s", clock ? "T" : "", letters);
+    if (vague(r, TX_N)) /* "decades" PXY (as "a decade" is P10Y), "centuries" PXC */
+        return put(t, "P%sX%s", clock ? "T" : "", unit == 'E' ? "Y" : unit == 'C' ? "C" : letters);
     int64_t n = num(r, TX_N, 1);
     if (n < 0 || n > 100000000)
         return false;

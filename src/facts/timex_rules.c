@@ -554,7 +554,7 @@ tx_slot tx_slot_by_name(const char *name, size_t len)
 {
     static const char *const names[TX_NSLOTS] = {
         "", "y", "y2", "m", "d", "w", "n", "u", "q", "h", "mi", "ap", "part", "season",
-        "dir", "dec", "cent", "half", "val", "yb", "d2", "m2", "gran"
+        "dir", "dec", "cent", "half", "val", "yb", "d2", "m2", "gran", "yh"
     };
     for (int i = 1; i < TX_NSLOTS; i++)
         if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0)

@@ -18,6 +18,8 @@ int st_cluster_init(sl_ctx *ctx, st_cluster *c, uint16_t cap_terms, uint16_t cap
     c->cap_terms = cap_terms;
     c->cap_names = cap_names;
     c->first_day = c->last_day = INT64_MIN;
+    c->may_lo = INT64_MIN;
+    c->may_hi = INT64_MAX;
     return SL_OK;
 }
 
@@ -75,8 +77,24 @@ void st_cluster_add(st_cluster *c, const st_docvec *d, st_feat *scratch)
 
 void st_cluster_note_when(st_cluster *c, int64_t lo, int64_t hi)
 {
-    if (lo != INT64_MIN && hi - lo <= ST_NARROW_DAYS)
+    if (lo != INT64_MIN && hi != INT64_MAX && hi - lo <= ST_NARROW_DAYS)
         st_cluster_note_day(c, lo + (hi - lo) / 2);
+    int64_t new_lo = lo > c->may_lo ? lo : c->may_lo;
+    int64_t new_hi = hi < c->may_hi ? hi : c->may_hi;
+    if (new_lo <= new_hi) { /* a member that cannot fit narrows nothing */
+        c->may_lo = new_lo;
+        c->may_hi = new_hi;
+    }
+}
+
+/* Days between the interval [lo, hi] and [a, b] (open sides allowed). */
+static int64_t gap_between(int64_t lo, int64_t hi, int64_t a, int64_t b)
+{
+    if (a != INT64_MIN && hi != INT64_MAX && hi < a)
+        return a - hi;
+    if (b != INT64_MAX && lo != INT64_MIN && lo > b)
+        return lo - b;
+    return 0;
 }
 
 void st_cluster_note_day(st_cluster *c, int64_t day)
@@ -90,15 +108,23 @@ void st_cluster_note_day(st_cluster *c, int64_t day)
 }
 
 /* Similarity halves every `half_life` days between the document's dates
- * (an interval when inferred) and the cluster's dated span, after a day of
- * grace. */
-static double time_factor(const st_cluster *c, const st_docvec *d, double half_life)
+ * (an interval when inferred) and the cluster's dated span, or the days its
+ * members may have been published on, after a day of grace. */
+static double time_factor(const st_cluster *c, const st_docvec *d, double half_life,
+                          int is_event)
 {
-    if (d->day_lo == INT64_MIN || c->first_day == INT64_MIN || half_life <= 0)
+    if (half_life <= 0)
         return 1.0;
-    int64_t gap = d->day_hi < c->first_day ? c->first_day - d->day_hi
-                  : d->day_lo > c->last_day ? d->day_lo - c->last_day
-                                            : 0;
+    int64_t gap = 0;
+    if (c->first_day != INT64_MIN)
+        gap = gap_between(d->day_lo, d->day_hi, c->first_day, c->last_day);
+    /* an event's members are published within days of each other: the
+     * days they may all have been published on count too (not for a story,
+     * whose members span months) */
+    if (is_event) {
+        int64_t may = gap_between(d->day_lo, d->day_hi, c->may_lo, c->may_hi);
+        gap = may > gap ? may : gap;
+    }
     return gap <= 1 ? 1.0 : pow(0.5, (double)(gap - 1) / half_life);
 }
 
@@ -116,7 +142,7 @@ static double years_factor(const st_cluster *c, const st_docvec *d)
 }
 
 double st_similarity(const st_cluster *c, const st_docvec *d, double name_share,
-                     double half_life)
+                     double half_life, int is_event)
 {
     double t = c->tnorm > 0 ? st_dot(d->terms, d->n_terms, c->terms, c->n_terms) / c->tnorm : 0;
     double s = t;
@@ -124,7 +150,7 @@ double st_similarity(const st_cluster *c, const st_docvec *d, double name_share,
         double n = st_dot(d->names, d->n_names, c->names, c->n_names) / c->nnorm;
         s = (1 - name_share) * t + name_share * n;
     }
-    return s * time_factor(c, d, half_life) * years_factor(c, d);
+    return s * time_factor(c, d, half_life, is_event) * years_factor(c, d);
 }
 
 /* A closed cluster keeps only what its label needs. */

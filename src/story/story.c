@@ -276,7 +276,7 @@ static int64_t best_of(sl_story_index *x, const st_level *l, double share, doubl
     int64_t best = -1;
     *score = 0;
     for (size_t i = 0; i < n; i++) {
-        double s = st_similarity(&l->c[cands[i]], &x->vec, share, half_life);
+        double s = st_similarity(&l->c[cands[i]], &x->vec, share, half_life, l == &x->events);
         if (s > *score || (s == *score && best >= 0 && cands[i] > best)) {
             *score = s;
             best = cands[i];
@@ -411,21 +411,39 @@ static int64_t day_of_minutes(int64_t m)
     return m >= 0 ? m / 1440 : -((-m + 1439) / 1440);
 }
 
+/* One end of an interval: a date, or ".." (open) as *open_value. */
+static int interval_end(const char *s, size_t len, int64_t open_value, int64_t *day)
+{
+    if (len == 2 && s[0] == '.' && s[1] == '.') {
+        *day = open_value;
+        return 1;
+    }
+    int64_t m = sl_parse_iso_minutes(s, len);
+    if (m == SL_NO_MINUTES)
+        return 0;
+    *day = day_of_minutes(m);
+    return 1;
+}
+
 /* "2021-12-15" (or a date-time): that day; an ISO 8601 interval
- * "2021-12-01/2021-12-14" (an inferred date): those days; else unknown. */
+ * "2021-12-01/2021-12-14", "2021-12-01/.." or "../2022-02-28" (an inferred
+ * date): those days; anything else: unknown (both sides open). */
 static void when_of(const char *published, size_t len, int64_t when[2])
 {
-    when[0] = when[1] = INT64_MIN;
+    when[0] = INT64_MIN;
+    when[1] = INT64_MAX;
     if (!published || !len)
         return;
     const char *slash = memchr(published, '/', len);
     size_t first_len = slash ? (size_t)(slash - published) : len;
-    int64_t a = sl_parse_iso_minutes(published, first_len);
-    int64_t b = slash ? sl_parse_iso_minutes(slash + 1, len - first_len - 1) : a;
-    if (a == SL_NO_MINUTES || b == SL_NO_MINUTES || b < a)
+    int64_t a, b;
+    if (!interval_end(published, first_len, INT64_MIN, &a) ||
+        !interval_end(slash ? slash + 1 : published, slash ? len - first_len - 1 : len,
+                      INT64_MAX, &b) ||
+        b < a)
         return;
-    when[0] = day_of_minutes(a);
-    when[1] = day_of_minutes(b);
+    when[0] = a;
+    when[1] = b;
 }
 
 static void add_duplicate(sl_story_index *x, const char *id, size_t id_len,

@@ -14,7 +14,8 @@ typedef struct st_docvec {
     const uint16_t *years;
     size_t n_years;
     int64_t day_lo, day_hi;  /* when it was published: days since 1970, an
-                                interval; INT64_MIN when unknown */
+                                interval; INT64_MIN / INT64_MAX for an open
+                                side (both open: unknown) */
 } st_docvec;
 
 /* Intervals wider than this are used to compare, not to date a cluster. */
@@ -29,7 +30,7 @@ void st_cluster_note_day(st_cluster *c, int64_t day);
 void st_cluster_note_when(st_cluster *c, int64_t lo, int64_t hi);
 /* Cosine of terms and of names, mixed with name_share, times the decay in time. */
 double st_similarity(const st_cluster *c, const st_docvec *d, double name_share,
-                     double half_life);
+                     double half_life, int is_event);
 void st_cluster_shrink(st_cluster *c, uint16_t keep);
 
 #endif

@@ -80,6 +80,9 @@ typedef struct st_cluster {
     uint64_t first_doc, best_doc, size, last_seq, story;
     float best_score;
     int64_t first_day, last_day;
+    /* the days all dated members may have been published on: the
+     * intersection of their intervals (INT64_MIN / INT64_MAX: open) */
+    int64_t may_lo, may_hi;
 } st_cluster;
 
 /* Postings: key -> clusters, a multimap in one open-addressing table. */

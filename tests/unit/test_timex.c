@@ -201,6 +201,62 @@ static void test_interval_days(void **state)
                     "DATE", "2021-09-15");
     assert_true(t.flags & SL_TIMEX_RANGE);
     assert_int_equal(t.last_day - t.first_day, 1);
+    /* Seasons cover their months (winter from the December before). */
+    t = expect_span(&f, "They will visit in the spring of 2023.", NULL, "the spring of 2023", "DATE",
+                    "2023-SP");
+    assert_int_equal(t.first_day, tx_days_from_civil(2023, 3, 1));
+    assert_int_equal(t.last_day, tx_days_from_civil(2023, 5, 31));
+    /* The tense of the verbs is kept, also without a reference date. */
+    t = expect_span(&f, "The summit will be held on September 15-16.", NULL, "September 15-16",
+                    "DATE", "XXXX-09-15");
+    assert_int_equal(t.tense, 1);
+    close_rules(&f);
+}
+
+/* ---- reports, context, spoken years ------------------------------------ */
+
+static void test_reports_and_context(void **state)
+{
+    (void)state;
+    fixture f = open_rules(EN_RULES);
+    const char *ref = "1989-11-01";
+    /* The quarter a report is about: the latest one named before the
+     * reference; "a year earlier" is that quarter a year back. */
+    const char *report = "Profit rose in the third quarter. A year earlier, it fell. The year-ago "
+                         "quarter was weak, and for the quarter sales rose.";
+    expect_span(&f, report, ref, "the third quarter", "DATE", "1989-Q3");
+    expect_span(&f, report, ref, "A year earlier", "DATE", "1988-Q3");
+    expect_span(&f, report, ref, "The year-ago quarter", "DATE", "1988-Q3");
+    expect_span(&f, report, ref, "the quarter", "DATE", "1989-Q3");
+    /* Without a quarter named, "the quarter" is the last one ended. */
+    expect_span(&f, "Sales rose in the quarter.", ref, "the quarter", "DATE", "1989-Q3");
+    expect_span(&f, "A year earlier, it fell.", ref, "A year earlier", "DATE", "1988");
+    /* A quarter without its year is a reported one unless it is the next. */
+    expect_span(&f, "Sales in the first quarter rose.", ref, "the first quarter", "DATE",
+                "1989-Q1");
+    /* "that year" follows the last year named, not only full dates. */
+    expect_span(&f, "He moved in 1998. Later that year he left.", "2000-01-28", "that year", "DATE",
+                "1998");
+    /* A time of day in the sentence of a date is on that date. */
+    expect_span(&f, "On March 3, 2021, at 5 p.m., the polls closed.", "2021-06-16", "5 p.m.",
+                "TIME", "2021-03-03T17:00");
+    expect_span(&f, "Bids are due at 5 p.m. EST, Nov. 6.", "1989-11-02", "5 p.m. EST, Nov. 6",
+                "TIME", "1989-11-06T17:00");
+    /* Spoken years and holidays on an n-th weekday. */
+    expect_span(&f, "It began in nineteen ninety-six and ended.", "1998-01-15",
+                "nineteen ninety-six", "DATE", "1996");
+    expect_span(&f, "They met on Thanksgiving Day.", "1999-11-30", "Thanksgiving Day", "DATE",
+                "1999-11-25");
+    /* A year after a determiner or a preposition, even before a word. */
+    expect_span(&f, "Its 1990 invasion failed.", "1998-01-15", "1990", "DATE", "1990");
+    expect_span(&f, "Since 1990 prices rose.", "1998-01-15", "1990", "DATE", "1990");
+    /* "for years": the bare plural is a vague duration. */
+    expect_span(&f, "They have waited for years.", "1998-01-15", "years", "DURATION", "PXY");
+    /* Rates, fractions, ordinals and index values are no expressions. */
+    assert_int_equal(count(&f, "It saves $2 million a year.", ref), 0);
+    assert_int_equal(count(&f, "Iraq imports about three-quarters of its food.", ref), 0);
+    assert_int_equal(count(&f, "A second group of directors resigned.", ref), 0);
+    assert_int_equal(count(&f, "The index closed at 2082.1 points.", ref), 0);
     close_rules(&f);
 }
 
@@ -400,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_times_durations_sets),
         cmocka_unit_test(test_without_reference),
         cmocka_unit_test(test_interval_days),
+        cmocka_unit_test(test_reports_and_context),
         cmocka_unit_test(test_bad_text),
         cmocka_unit_test(test_one_megabyte),
         cmocka_unit_test(test_bad_rules),

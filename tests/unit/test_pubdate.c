@@ -1,0 +1,345 @@
+/* Publication-date inference (src/facts/pubdate*.c): each kind of
+ * evidence, conflicts, a given date checked against the text, texts
+ * without evidence, absurd dates and allocation failures.  The sentences
+ * are our own. */
+#include "test_util.h"
+#include "facts/pubdate.h"
+#include "facts/timex_internal.h"
+
+#define EN_RULES SL_SOURCE_DIR "/data/time/en.rules"
+
+typedef struct fixture {
+    sl_ctx *ctx;
+    sl_timex_rules *rules;
+} fixture;
+
+static fixture open_rules(void)
+{
+    fixture f = { test_ctx(), NULL };
+    int rc = sl_timex_rules_load(f.ctx, EN_RULES, &f.rules);
+    if (rc)
+        fail_msg("%s", sl_errmsg(f.ctx));
+    return f;
+}
+
+static void close_rules(fixture *f)
+{
+    sl_timex_rules_free(f->rules);
+    sl_ctx_free(f->ctx);
+}
+
+static int32_t day(const char *iso)
+{
+    int32_t d = 0;
+    assert_true(tx_parse_ref(iso, &d));
+    return d;
+}
+
+static sl_pubdate infer(fixture *f, const char *text, const char *given)
+{
+    sl_pubdate p;
+    assert_int_equal(sl_pubdate_infer(f->ctx, f->rules, text, strlen(text), given,
+                                      given ? strlen(given) : 0, &p),
+                     SL_OK);
+    return p;
+}
+
+/* The first piece of evidence of a kind, or fail. */
+static const sl_pubdate_evidence *evidence(const sl_pubdate *p, int kind)
+{
+    for (size_t i = 0; i < p->n_evidence; i++)
+        if (p->evidence[i].kind == kind)
+            return &p->evidence[i];
+    fail_msg("no %s evidence", sl_pubdate_evidence_name(kind));
+    return NULL;
+}
+
+static void expect_interval(const sl_pubdate *p, const char *first, const char *last)
+{
+    assert_int_equal(p->earliest_day, first ? day(first) : SL_TIMEX_NO_DAY);
+    assert_int_equal(p->latest_day, last ? day(last) : SL_TIMEX_NO_DAY);
+}
+
+/* ---- evidence kinds ------------------------------------------------------ */
+
+static void test_datelines(void **state)
+{
+    (void)state;
+    fixture f = open_rules();
+    sl_pubdate p = infer(&f, "LISBON, May 4, 2024 (Wire) - The ferry crews went on strike.", NULL);
+    expect_interval(&p, "2024-05-04", "2024-05-04");
+    assert_int_equal(p.value_day, day("2024-05-04"));
+    assert_string_equal(evidence(&p, SL_PUBDATE_DATELINE)->text, "May 4, 2024");
+    sl_pubdate_release(f.ctx, &p);
+
+    p = infer(&f, "Ferry crews walk out\nUpdated 7:15 PM CET, Sat May 4, 2024\nThe crews struck.",
+              NULL);
+    assert_int_equal(p.value_day, day("2024-05-04"));
+    assert_int_equal(evidence(&p, SL_PUBDATE_DATELINE)->first_day, day("2024-05-04"));
+    sl_pubdate_release(f.ctx, &p);
+
+    /* Without its year, the dateline takes the year the text names. */
+    p = infer(&f, "LISBON, May 4 (Wire) - Crews struck in 2024, as they had in 2024 before.", NULL);
+    assert_int_equal(p.value_day, day("2024-05-04"));
+    sl_pubdate_release(f.ctx, &p);
+
+    /* A sentence ending with a date is not a dateline. */
+    p = infer(&f, "The ferry strike will end on May 4, 2024.", NULL);
+    assert_int_equal(p.n_evidence, 1);
+    assert_int_equal(p.evidence[0].kind, SL_PUBDATE_TENSE_FUTURE);
+    expect_interval(&p, NULL, "2024-05-04");
+    sl_pubdate_release(f.ctx, &p);
+    close_rules(&f);
+}
+
+static void test_tensed_dates(void **state)
+{
+    (void)state;
+    fixture f = open_rules();
+    /* A past event is a lower bound, a future one an upper bound. */
+    sl_pubdate p = infer(&f,
+                         "The first congress was held on March 2, 2023. The next congress will be "
+                         "held on October 10-12, 2023.",
+                         NULL);
+    expect_interval(&p, "2023-03-02", "2023-10-10");
+    assert_int_equal(evidence(&p, SL_PUBDATE_TENSE_PAST)->first_day, day("2023-03-02"));
+    assert_int_equal(evidence(&p, SL_PUBDATE_TENSE_FUTURE)->last_day, day("2023-10-10"));
+    assert_int_equal(p.value_day, day("2023-03-02"));
+    sl_pubdate_release(f.ctx, &p);
+
+    /* A date without its year in the future tense: within the year before. */
+    p = infer(&f, "Delegates arrived in 2023 and again in 2023. The vote will be held on June 9.",
+              NULL);
+    const sl_pubdate_evidence *e = evidence(&p, SL_PUBDATE_TENSE_FUTURE);
+    int64_t y;
+    int m, d;
+    tx_civil_from_days(e->last_day, &y, &m, &d); /* some June 9 */
+    assert_int_equal(m * 100 + d, 609);
+    assert_true(e->last_day - e->first_day > 180);
+    assert_int_equal(p.earliest_day, day("2023-01-01"));
+    sl_pubdate_release(f.ctx, &p);
+
+    /* An explicit date told without a tense. */
+    p = infer(&f, "Photos of the flood in Riverside on April 3, 2022 show the damage.", NULL);
+    assert_int_equal(evidence(&p, SL_PUBDATE_EXPLICIT_DATE)->start, 36);
+    assert_true(p.earliest_day <= day("2022-04-03"));
+    sl_pubdate_release(f.ctx, &p);
+    close_rules(&f);
+}
+
+static void test_weekday_and_years(void **state)
+{
+    (void)state;
+    fixture f = open_rules();
+    /* A weekday does not narrow the interval (every day is within a week
+     * after some Friday) but makes the day after the event likely. */
+    sl_pubdate p =
+        infer(&f, "The board met on March 1, 2023. On Friday it approved the plan.", NULL);
+    assert_int_equal(evidence(&p, SL_PUBDATE_WEEKDAY)->kind, SL_PUBDATE_WEEKDAY);
+    assert_int_equal(p.earliest_day, day("2023-03-01"));
+    assert_int_equal(p.value_day, day("2023-03-03")); /* the Friday after */
+    sl_pubdate_release(f.ctx, &p);
+
+    /* A year named twice: the text's own year is likely, two years after it
+     * is the limit.  Named once, it may be history and bounds nothing. */
+    p = infer(&f, "In 2019 the mill closed. In 2019 the town shrank.", NULL);
+    expect_interval(&p, "2019-01-01", "2021-12-30"); /* 730 days */
+    assert_int_equal(evidence(&p, SL_PUBDATE_YEAR_MENTION)->kind, SL_PUBDATE_YEAR_MENTION);
+    sl_pubdate_release(f.ctx, &p);
+    p = infer(&f, "The treaty was signed in 1997.", NULL);
+    expect_interval(&p, "1997-01-01", NULL);
+    sl_pubdate_release(f.ctx, &p);
+
+    /* "more than a year ago", said of a dated event. */
+    p = infer(&f, "The dam burst on August 8, 2021, more than a year ago.", NULL);
+    const sl_pubdate_evidence *e = evidence(&p, SL_PUBDATE_DURATION_ANCHOR);
+    assert_string_equal(e->text, "more than a year ago");
+    assert_true(p.earliest_day >= day("2022-02-01") && p.earliest_day <= day("2022-08-08"));
+    assert_true(p.latest_day >= day("2023-08-08"));
+    sl_pubdate_release(f.ctx, &p);
+    close_rules(&f);
+}
+
+/* ---- conflicts, given dates, nothing to go on ------------------------------- */
+
+static void test_conflicts(void **state)
+{
+    (void)state;
+    fixture f = open_rules();
+    /* Two past events outweigh one future event that contradicts them. */
+    sl_pubdate p = infer(&f,
+                         "The festival will open on January 5, 2020. It opened on May 3, 2021. "
+                         "It closed on June 16, 2021.",
+                         NULL);
+    assert_true(p.earliest_day != SL_TIMEX_NO_DAY && p.earliest_day >= day("2021-06-16"));
+    assert_int_equal(evidence(&p, SL_PUBDATE_TENSE_FUTURE)->used, 0);
+    assert_int_equal(p.value_day, day("2021-06-16"));
+    sl_pubdate_release(f.ctx, &p);
+
+    /* An even conflict widens the interval; it is never empty. */
+    p = infer(&f, "The fair will open on January 5, 2020. The fair opened on May 3, 2021.", NULL);
+    assert_true(p.earliest_day == SL_TIMEX_NO_DAY || p.earliest_day <= day("2020-01-05"));
+    assert_true(p.latest_day == SL_TIMEX_NO_DAY || p.latest_day >= day("2021-05-03"));
+    sl_pubdate_release(f.ctx, &p);
+    close_rules(&f);
+}
+
+static void test_given_date(void **state)
+{
+    (void)state;
+    fixture f = open_rules();
+    const char *text = "The two leaders will meet on Wednesday at the summit, which will be held "
+                       "on September 15-16.";
+    sl_pubdate p = infer(&f, text, "2022-09-09");
+    assert_int_equal(p.given, 1);
+    assert_int_equal(p.contradicted, 0);
+    assert_int_equal(p.value_day, day("2022-09-09"));
+    expect_interval(&p, "2022-09-09", "2022-09-09");
+    assert_int_equal(evidence(&p, SL_PUBDATE_TENSE_FUTURE)->used, 1);
+    sl_pubdate_release(f.ctx, &p);
+
+    /* Published after the summit it announces: impossible. */
+    p = infer(&f, text, "2022-09-20T08:00:00Z");
+    assert_int_equal(p.given, 1);
+    assert_int_equal(p.contradicted, 1);
+    assert_int_equal(p.value_day, day("2022-09-20"));
+    assert_int_equal(evidence(&p, SL_PUBDATE_TENSE_FUTURE)->used, 0);
+    sl_pubdate_release(f.ctx, &p);
+
+    /* An old event reported in the past tense is no contradiction. */
+    p = infer(&f, "The wall fell on November 9, 1989.", "2024-11-09");
+    assert_int_equal(p.contradicted, 0);
+    sl_pubdate_release(f.ctx, &p);
+
+    /* A bad given date is an argument error. */
+    assert_int_equal(sl_pubdate_infer(f.ctx, f.rules, text, strlen(text), "2022-13-01", 10, &p),
+                     SL_EINVAL);
+    assert_null(p.evidence);
+    close_rules(&f);
+}
+
+static void test_no_evidence(void **state)
+{
+    (void)state;
+    fixture f = open_rules();
+    sl_pubdate p = infer(&f, "Nothing here says when it was written.", NULL);
+    assert_int_equal(p.n_evidence, 0);
+    assert_null(p.evidence);
+    expect_interval(&p, NULL, NULL);
+    assert_int_equal(p.value_day, SL_TIMEX_NO_DAY);
+    assert_int_equal(p.given, 0);
+    sl_pubdate_release(f.ctx, &p);
+
+    /* A weekday alone is evidence, but no interval. */
+    p = infer(&f, "The ministers met on Wednesday.", NULL);
+    assert_int_equal(p.n_evidence, 1);
+    assert_int_equal(p.evidence[0].kind, SL_PUBDATE_WEEKDAY);
+    assert_int_equal(p.evidence[0].first_day, SL_TIMEX_NO_DAY);
+    expect_interval(&p, NULL, NULL);
+    sl_pubdate_release(f.ctx, &p);
+
+    p = infer(&f, "", NULL);
+    expect_interval(&p, NULL, NULL);
+    sl_pubdate_release(f.ctx, &p);
+    close_rules(&f);
+}
+
+static void test_absurd_dates(void **state)
+{
+    (void)state;
+    fixture f = open_rules();
+    /* February 30 is no day; one far year loses against the rest. */
+    sl_pubdate p = infer(&f,
+                         "It rained on February 30, 2021 and on March 3, 2021, not in 2999 or in "
+                         "the year 99999.",
+                         NULL);
+    assert_int_equal(p.earliest_day, day("2021-03-03"));
+    assert_true(p.latest_day != SL_TIMEX_NO_DAY && p.latest_day < day("2100-01-01"));
+    sl_pubdate_release(f.ctx, &p);
+    /* Invalid UTF-8 and NUL bytes are no crash. */
+    const char bin[] = "\xff\xfe May 4, 2024 \xc3\x28 \0 2024 \xe2\x82";
+    assert_int_equal(sl_pubdate_infer(f.ctx, f.rules, bin, sizeof bin - 1, NULL, 0, &p), SL_OK);
+    sl_pubdate_release(f.ctx, &p);
+    /* Bad arguments. */
+    assert_int_equal(sl_pubdate_infer(f.ctx, NULL, "x", 1, NULL, 0, &p), SL_EINVAL);
+    assert_int_equal(sl_pubdate_infer(f.ctx, f.rules, NULL, 3, NULL, 0, &p), SL_EINVAL);
+    sl_pubdate_release(f.ctx, NULL);
+    close_rules(&f);
+}
+
+static void test_names_and_timex(void **state)
+{
+    (void)state;
+    static const char *const names[] = { "given", "dateline", "explicit-date", "tense-past",
+                                         "tense-future", "weekday", "year-mention",
+                                         "duration-from-anchor", "ordinal" };
+    for (int k = 0; k < SL_PUBDATE_KIND_COUNT; k++)
+        assert_string_equal(sl_pubdate_evidence_name(k), names[k]);
+    assert_string_equal(sl_pubdate_evidence_name(-1), "unknown");
+    assert_string_equal(sl_pubdate_evidence_name(SL_PUBDATE_KIND_COUNT), "unknown");
+    char buf[16];
+    sl_pubdate_format_day(day("2024-02-29"), buf, sizeof buf);
+    assert_string_equal(buf, "2024-02-29");
+    sl_pubdate_format_day(SL_TIMEX_NO_DAY, buf, sizeof buf);
+    assert_string_equal(buf, "");
+
+    /* The text's own expressions, resolved against the inferred day. */
+    fixture f = open_rules();
+    const char *text = "LISBON, May 4, 2024 (Wire) - The crews struck on Thursday.";
+    sl_pubdate p = infer(&f, text, NULL);
+    sl_timex *tx = NULL;
+    size_t n = 0;
+    assert_int_equal(sl_pubdate_find_timex(f.ctx, f.rules, text, strlen(text), &p, &tx, &n), SL_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(tx[1].value, "2024-05-02");
+    sl_free(f.ctx, tx);
+    sl_pubdate_release(f.ctx, &p);
+    close_rules(&f);
+}
+
+/* ---- allocation failures -------------------------------------------------- */
+
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    fixture f = open_rules();
+    const char *text = "LISBON, May 4 (Wire) - The congress was held on March 2, 2023 and will "
+                       "meet on October 10-12, 2023. On Friday, more than a year after June 1, "
+                       "2022, delegates met; in 2023 they voted.";
+    sl_pubdate want = infer(&f, text, NULL);
+    int succeeded = 0;
+    for (uint64_t k = 1; k < 400 && !succeeded; k++) {
+        uint64_t base = sl_ctx_alloc_count(f.ctx);
+        sl_ctx_set_fail_alloc_after(f.ctx, base + k);
+        sl_pubdate p;
+        int rc = sl_pubdate_infer(f.ctx, f.rules, text, strlen(text), NULL, 0, &p);
+        sl_ctx_set_fail_alloc_after(f.ctx, 0);
+        if (rc) {
+            assert_int_equal(rc, SL_ENOMEM);
+            assert_null(p.evidence);
+            assert_int_equal(p.value_day, SL_TIMEX_NO_DAY);
+            continue;
+        }
+        assert_int_equal(p.value_day, want.value_day);
+        assert_int_equal(p.earliest_day, want.earliest_day);
+        assert_int_equal(p.latest_day, want.latest_day);
+        assert_int_equal(p.n_evidence, want.n_evidence);
+        sl_pubdate_release(f.ctx, &p);
+        succeeded = 1;
+    }
+    assert_true(succeeded);
+    sl_pubdate_release(f.ctx, &want);
+    close_rules(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_datelines),        cmocka_unit_test(test_tensed_dates),
+        cmocka_unit_test(test_weekday_and_years), cmocka_unit_test(test_conflicts),
+        cmocka_unit_test(test_given_date),       cmocka_unit_test(test_no_evidence),
+        cmocka_unit_test(test_absurd_dates),     cmocka_unit_test(test_names_and_timex),
+        cmocka_unit_test(test_allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
