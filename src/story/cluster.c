@@ -6,21 +6,36 @@
 #include <math.h>
 #include <string.h>
 
-int st_cluster_init(sl_ctx *ctx, st_cluster *c, uint16_t cap_terms, uint16_t cap_names)
+/* Nothing is allocated until st_cluster_reserve: most events stay small. */
+void st_cluster_init(st_cluster *c, uint16_t max_terms, uint16_t max_names)
 {
     memset(c, 0, sizeof *c);
-    c->terms = sl_malloc(ctx, cap_terms * sizeof *c->terms);
-    c->names = sl_malloc(ctx, cap_names * sizeof *c->names);
-    if (!c->terms || !c->names) {
-        st_cluster_release(ctx, c);
-        return sl_oom(ctx);
-    }
-    c->cap_terms = cap_terms;
-    c->cap_names = cap_names;
+    c->max_terms = max_terms;
+    c->max_names = max_names;
     c->first_day = c->last_day = INT64_MIN;
     c->may_lo = INT64_MIN;
     c->may_hi = INT64_MAX;
+}
+
+static int reserve_array(sl_ctx *ctx, st_feat **v, uint16_t *alloc, size_t need)
+{
+    if (need <= *alloc)
+        return SL_OK;
+    st_feat *p = sl_realloc(ctx, *v, need * sizeof *p);
+    if (!p)
+        return sl_oom(ctx);
+    *v = p;
+    *alloc = (uint16_t)need;
     return SL_OK;
+}
+
+int st_cluster_reserve(sl_ctx *ctx, st_cluster *c, const st_docvec *d)
+{
+    size_t t = c->n_terms + d->n_terms, n = c->n_names + d->n_names;
+    int rc = reserve_array(ctx, &c->terms, &c->alloc_terms, t < c->max_terms ? t : c->max_terms);
+    if (!rc)
+        rc = reserve_array(ctx, &c->names, &c->alloc_names, n < c->max_names ? n : c->max_names);
+    return rc;
 }
 
 void st_cluster_release(sl_ctx *ctx, st_cluster *c)
@@ -28,7 +43,7 @@ void st_cluster_release(sl_ctx *ctx, st_cluster *c)
     sl_free(ctx, c->terms);
     sl_free(ctx, c->names);
     c->terms = c->names = NULL;
-    c->n_terms = c->n_names = c->cap_terms = c->cap_names = 0;
+    c->n_terms = c->n_names = c->alloc_terms = c->alloc_names = 0;
 }
 
 /* sum = sum + v, keeping the `cap` heaviest entries; scratch holds na + nv. */
@@ -67,8 +82,8 @@ static void add_years(st_cluster *c, const uint16_t *years, size_t n)
 
 void st_cluster_add(st_cluster *c, const st_docvec *d, st_feat *scratch)
 {
-    add_vector(c->terms, &c->n_terms, c->cap_terms, d->terms, d->n_terms, scratch);
-    add_vector(c->names, &c->n_names, c->cap_names, d->names, d->n_names, scratch);
+    add_vector(c->terms, &c->n_terms, c->max_terms, d->terms, d->n_terms, scratch);
+    add_vector(c->names, &c->n_names, c->max_names, d->names, d->n_names, scratch);
     c->tnorm = (float)st_norm(c->terms, c->n_terms);
     c->nnorm = (float)st_norm(c->names, c->n_names);
     add_years(c, d->years, d->n_years);
@@ -153,13 +168,28 @@ double st_similarity(const st_cluster *c, const st_docvec *d, double name_share,
     return s * time_factor(c, d, half_life, is_event) * years_factor(c, d);
 }
 
+/* Give back the memory past n entries (if the allocator will not, the
+ * array simply stays larger). */
+static void shrink_array(sl_ctx *ctx, st_feat **v, uint16_t *alloc, uint16_t n)
+{
+    if (!*v || n == *alloc)
+        return;
+    st_feat *p = sl_realloc(ctx, *v, (n ? n : 1) * sizeof **v);
+    if (p) {
+        *v = p;
+        *alloc = n ? n : 1;
+    }
+}
+
 /* A closed cluster keeps only what its label needs. */
-void st_cluster_shrink(st_cluster *c, uint16_t keep)
+void st_cluster_shrink(sl_ctx *ctx, st_cluster *c, uint16_t keep)
 {
     size_t nt = c->n_terms, nn = c->n_names;
     st_keep_top(c->terms, &nt, keep);
     st_keep_top(c->names, &nn, keep);
     c->n_terms = (uint16_t)nt;
     c->n_names = (uint16_t)nn;
+    shrink_array(ctx, &c->terms, &c->alloc_terms, c->n_terms);
+    shrink_array(ctx, &c->names, &c->alloc_names, c->n_names);
     c->closed = 1;
 }

@@ -21,9 +21,11 @@ typedef struct st_docvec {
 /* Intervals wider than this are used to compare, not to date a cluster. */
 #define ST_NARROW_DAYS 7
 
-int st_cluster_init(sl_ctx *ctx, st_cluster *c, uint16_t cap_terms, uint16_t cap_names);
+void st_cluster_init(st_cluster *c, uint16_t max_terms, uint16_t max_names);
 void st_cluster_release(sl_ctx *ctx, st_cluster *c);
-/* scratch: room for cap_terms + ST_DOC_TERMS entries (and names likewise). */
+/* Room to add d; then st_cluster_add cannot fail. */
+int st_cluster_reserve(sl_ctx *ctx, st_cluster *c, const st_docvec *d);
+/* scratch: room for max_terms + ST_DOC_TERMS entries (and names likewise). */
 void st_cluster_add(st_cluster *c, const st_docvec *d, st_feat *scratch);
 void st_cluster_note_day(st_cluster *c, int64_t day);
 /* Date a cluster by a member published within [lo, hi] (if narrow). */
@@ -31,6 +33,6 @@ void st_cluster_note_when(st_cluster *c, int64_t lo, int64_t hi);
 /* Cosine of terms and of names, mixed with name_share, times the decay in time. */
 double st_similarity(const st_cluster *c, const st_docvec *d, double name_share,
                      double half_life, int is_event);
-void st_cluster_shrink(st_cluster *c, uint16_t keep);
+void st_cluster_shrink(sl_ctx *ctx, st_cluster *c, uint16_t keep);
 
 #endif

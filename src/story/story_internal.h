@@ -70,9 +70,11 @@ void st_sort_by_key(st_feat *v, size_t n);
  * and names only) and what the output needs. */
 typedef struct st_cluster {
     st_feat *terms, *names;
-    uint16_t n_terms, n_names, cap_terms, cap_names;
+    uint16_t n_terms, n_names;
+    uint16_t max_terms, max_names;     /* the heaviest kept */
+    uint16_t alloc_terms, alloc_names; /* room in terms and names */
     float tnorm, nnorm;
-    uint32_t posted[48];     /* keys filed in the postings for it */
+    uint32_t posted[32];     /* keys filed in the postings for it */
     uint16_t n_posted;
     uint16_t years[ST_MAX_YEARS];
     uint8_t n_years;
@@ -85,17 +87,24 @@ typedef struct st_cluster {
     int64_t may_lo, may_hi;
 } st_cluster;
 
-/* Postings: key -> clusters, a multimap in one open-addressing table. */
+/* Postings: key -> clusters, newest first.  A hash table of keys, each
+ * the head of a list of nodes in one array: filing is one lookup whatever
+ * the number of clusters under the key (a common word has thousands). */
 typedef struct st_postings {
     sl_ctx *ctx;
-    uint64_t *slot;          /* (key << 32) | (cluster + 1); 0 empty */
-    size_t cap, used;
+    uint32_t *key, *head;    /* head: node + 1, 0 for none; key 0: empty slot */
+    size_t kcap, kused;
+    uint32_t *node_cluster, *node_next; /* next: node + 1, 0 ends the list */
+    size_t n_nodes, cap_nodes;
 } st_postings;
 
 void st_postings_init(st_postings *p, sl_ctx *ctx);
 void st_postings_release(st_postings *p);
 int st_postings_reserve(st_postings *p, size_t extra);
 void st_postings_insert(st_postings *p, uint32_t key, uint32_t cluster);
+/* Rebuild without the entries of closed clusters (clusters[i].closed). */
+struct st_cluster;
+int st_postings_drop(st_postings *p, const struct st_cluster *clusters);
 /* Write the clusters filed under key to out (at most limit); return how many. */
 size_t st_postings_lookup(const st_postings *p, uint32_t key, uint32_t *out, size_t limit);
 

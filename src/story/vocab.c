@@ -245,51 +245,130 @@ void st_postings_init(st_postings *p, sl_ctx *ctx)
 
 void st_postings_release(st_postings *p)
 {
-    sl_free(p->ctx, p->slot);
+    sl_free(p->ctx, p->key);
+    sl_free(p->ctx, p->head);
+    sl_free(p->ctx, p->node_cluster);
+    sl_free(p->ctx, p->node_next);
+    sl_ctx *ctx = p->ctx;
     memset(p, 0, sizeof *p);
+    p->ctx = ctx;
 }
 
-static void postings_place(uint64_t *slot, size_t cap, uint64_t e)
+static size_t key_slot(const uint32_t *keys, size_t cap, uint32_t key)
 {
-    size_t i = slot_of((uint32_t)(e >> 32), cap);
-    while (slot[i])
+    size_t i = slot_of(key, cap);
+    while (keys[i] && keys[i] != key)
         i = i + 1 == cap ? 0 : i + 1;
-    slot[i] = e;
+    return i;
+}
+
+static int grow_keys(st_postings *p, size_t need)
+{
+    if (2 * need <= p->kcap)
+        return SL_OK;
+    size_t cap = MIN_CAP;
+    while (cap < 4 * need)
+        cap *= 2;
+    uint32_t *key = sl_calloc(p->ctx, cap, sizeof *key);
+    uint32_t *head = sl_calloc(p->ctx, cap, sizeof *head);
+    if (!key || !head) {
+        sl_free(p->ctx, key);
+        sl_free(p->ctx, head);
+        return sl_oom(p->ctx);
+    }
+    for (size_t i = 0; i < p->kcap; i++) {
+        if (!p->key[i])
+            continue;
+        size_t j = key_slot(key, cap, p->key[i]);
+        key[j] = p->key[i];
+        head[j] = p->head[i];
+    }
+    sl_free(p->ctx, p->key);
+    sl_free(p->ctx, p->head);
+    p->key = key;
+    p->head = head;
+    p->kcap = cap;
+    return SL_OK;
+}
+
+static int grow_nodes(st_postings *p, size_t need)
+{
+    if (need <= p->cap_nodes)
+        return SL_OK;
+    size_t cap = p->cap_nodes;
+    int rc = sl_grow(p->ctx, (void **)&p->node_cluster, &cap, need, sizeof *p->node_cluster);
+    if (!rc)
+        rc = sl_grow(p->ctx, (void **)&p->node_next, &p->cap_nodes, need, sizeof *p->node_next);
+    return rc;
 }
 
 int st_postings_reserve(st_postings *p, size_t extra)
 {
-    if (4 * (p->used + extra) <= 3 * p->cap)
-        return SL_OK;
-    size_t cap = MIN_CAP;
-    while (cap < 2 * (p->used + extra))
-        cap *= 2;
-    uint64_t *slot = sl_calloc(p->ctx, cap, sizeof *slot);
-    if (!slot)
-        return sl_oom(p->ctx);
-    for (size_t i = 0; i < p->cap; i++)
-        if (p->slot[i])
-            postings_place(slot, cap, p->slot[i]);
-    sl_free(p->ctx, p->slot);
-    p->slot = slot;
-    p->cap = cap;
-    return SL_OK;
+    if (p->n_nodes + extra >= UINT32_MAX)
+        return sl_error(p->ctx, SL_ELIMIT, "stories: postings over 4 billion entries");
+    int rc = grow_keys(p, p->kused + extra);
+    if (!rc)
+        rc = grow_nodes(p, p->n_nodes + extra);
+    return rc;
 }
 
 void st_postings_insert(st_postings *p, uint32_t key, uint32_t cluster)
 {
-    postings_place(p->slot, p->cap, (uint64_t)key << 32 | ((uint64_t)cluster + 1));
-    p->used++;
+    size_t i = key_slot(p->key, p->kcap, key);
+    if (!p->key[i]) {
+        p->key[i] = key;
+        p->head[i] = 0;
+        p->kused++;
+    }
+    size_t n = p->n_nodes++;
+    p->node_cluster[n] = cluster;
+    p->node_next[n] = p->head[i];
+    p->head[i] = (uint32_t)n + 1;
 }
 
 size_t st_postings_lookup(const st_postings *p, uint32_t key, uint32_t *out, size_t limit)
 {
-    size_t n = 0;
-    if (!p->cap)
+    if (!p->kcap)
         return 0;
-    for (size_t i = slot_of(key, p->cap); p->slot[i] && n < limit;
-         i = i + 1 == p->cap ? 0 : i + 1)
-        if ((uint32_t)(p->slot[i] >> 32) == key)
-            out[n++] = (uint32_t)p->slot[i] - 1;
+    size_t i = key_slot(p->key, p->kcap, key), n = 0;
+    if (!p->key[i])
+        return 0;
+    for (uint32_t at = p->head[i]; at && n < limit; at = p->node_next[at - 1])
+        out[n++] = p->node_cluster[at - 1];
     return n;
+}
+
+int st_postings_drop(st_postings *p, const st_cluster *clusters)
+{
+    size_t live = 0;
+    for (size_t k = 0; k < p->n_nodes; k++)
+        live += !clusters[p->node_cluster[k]].closed;
+    uint32_t *cl = sl_malloc(p->ctx, (live ? live : 1) * sizeof *cl);
+    uint32_t *next = sl_malloc(p->ctx, (live ? live : 1) * sizeof *next);
+    if (!cl || !next) {
+        sl_free(p->ctx, cl);
+        sl_free(p->ctx, next);
+        return sl_oom(p->ctx);
+    }
+    /* key by key in slot order, each list kept in its order (newest first) */
+    size_t n = 0;
+    for (size_t i = 0; i < p->kcap; i++) {
+        if (!p->key[i])
+            continue;
+        uint32_t *link = &p->head[i];
+        for (uint32_t at = p->head[i]; at; at = p->node_next[at - 1]) {
+            if (clusters[p->node_cluster[at - 1]].closed)
+                continue;
+            cl[n] = p->node_cluster[at - 1];
+            *link = (uint32_t)n + 1;
+            link = &next[n++];
+        }
+        *link = 0;
+    }
+    sl_free(p->ctx, p->node_cluster);
+    sl_free(p->ctx, p->node_next);
+    p->node_cluster = cl;
+    p->node_next = next;
+    p->n_nodes = p->cap_nodes = live;
+    return SL_OK;
 }
