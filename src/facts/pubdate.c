@@ -15,16 +15,14 @@ enum {
     W_WEEKDAY_TENSED = 3,
     W_YEARLESS_TENSED = 3,
     W_DURATION = 3,
-    W_DATE = 2,
     W_WEEKDAY = 2,
     W_YEAR_TENSED = 2,
-    W_YEAR = 1,
     W_YEARLESS = 1,
     W_HARD = 3 /* evidence this heavy contradicts a given date it excludes */
 };
 
-/* News mention dates up to around their publication: a past event is at
- * most RECENT days old, a future one at most RECENT days ahead. */
+/* The repeating evidence is laid out over a few years: RECENT days on
+ * each side of what the fixed evidence allows. */
 enum { RECENT = 730, YEAR = 366, HALF_YEAR = 182, MONTH = 31, WEEK = 7 };
 /* A date without its year told in a tense is at most this far away. */
 enum { YEARLESS_REACH = 330 };
@@ -34,8 +32,12 @@ enum { DATELINE_REACH = 400, ANCHOR_REACH = 240, LONGEST_SPAN = 3660 };
 
 typedef struct collector {
     sl_ctx *ctx;
+    const sl_timex_rules *rules;
     const char *text;
     size_t len;
+    tx_token *tok;    /* the text's tokens, for the tense of a sentence */
+    size_t ntok;
+    int year_det, year_next; /* the rule lists YEARDET and YEARNEXT, or -1 */
     sl_pubdate_evidence *ev;
     size_t n, cap;
     pd_constraint *c; /* c[i] is the constraint of ev[i] */
@@ -115,8 +117,7 @@ static int add(collector *k, int kind, const sl_timex *t, pd_constraint c, int32
 
 static pd_constraint fixed(int32_t lo, int32_t hi, int weight)
 {
-    return (pd_constraint){ .repeat = PD_FIXED, .lo = lo, .hi = hi, .weight = weight,
-                            .named_lo = SL_TIMEX_NO_DAY, .named_hi = SL_TIMEX_NO_DAY };
+    return (pd_constraint){ .repeat = PD_FIXED, .lo = lo, .hi = hi, .weight = weight };
 }
 
 /* A sentence ends between a and b ('.', '!' or '?', a space, a capital). */
@@ -171,6 +172,150 @@ static bool is_dateline(const collector *k, const sl_timex *t, bool has_year)
     return has_year && le - ls <= 80 && not_a_sentence(s, ls, le);
 }
 
+/* ---- the tense of a statement ------------------------------------------ */
+
+/* How far the cues of a statement are looked for, in tokens. */
+enum { CUE_BACK = 12, CUE_AHEAD = 8 };
+/* A future word governed by a past one ("had been scheduled", "was due"):
+ * a plan told in the past, which may or may not have happened. */
+enum { CUE_NONE = 0, CUE_PAST = -1, CUE_FUTURE = 1, CUE_PLAN_IN_PAST = 2 };
+
+/* Token t begins a sentence (the tagger's rule). */
+static bool starts_sentence(const collector *k, size_t t)
+{
+    const tx_token *x = &k->tok[t];
+    if (x->flags & TX_TF_PARA)
+        return true;
+    if (t == 0)
+        return false;
+    const tx_token *p = &k->tok[t - 1];
+    char c = p->kind == TX_TOK_PUNCT ? k->text[p->start] : 0;
+    return (c == '.' || c == '!' || c == '?') && (x->flags & TX_TF_UPPER) &&
+           (x->flags & TX_TF_SPACE);
+}
+
+/* Token t is joined by a hyphen to the word before it: a compound
+ * adjective ("lower-than-anticipated", "long-awaited"), not a verb. */
+static bool hyphenated(const collector *k, size_t t)
+{
+    const tx_token *x = &k->tok[t];
+    if (memchr(k->text + x->start, '-', x->end - x->start))
+        return true;
+    return t > 0 && !(x->flags & TX_TF_SPACE) && k->tok[t - 1].kind == TX_TOK_PUNCT &&
+           k->text[k->tok[t - 1].start] == '-';
+}
+
+/* The cue of one token, from the rule file: CUE_PAST, CUE_FUTURE or none. */
+static int word_cue(const collector *k, size_t t)
+{
+    const tx_token *x = &k->tok[t];
+    const sl_timex_rules *r = k->rules;
+    if (x->kind != TX_TOK_WORD)
+        return CUE_NONE;
+    if (x->word >= 0 && r->words[x->word].cue)
+        return r->words[x->word].cue == 1   ? CUE_PAST
+               : r->words[x->word].cue == 2 ? CUE_FUTURE
+                                            : CUE_NONE;
+    size_t len = x->end - x->start;
+    for (size_t i = 0; i < r->npast_suffix; i++) {
+        const char *suf = r->pool + r->past_suffix[i];
+        size_t sl = strlen(suf);
+        char low[TX_MAX_WORD];
+        if (len >= sl + 3 && tx_lower(k->text + x->end - sl, sl, low, sizeof low) &&
+            memcmp(low, suf, sl) == 0)
+            return hyphenated(k, t) ? CUE_NONE : CUE_PAST;
+    }
+    return CUE_NONE;
+}
+
+/* The cue of token t read with the one or two words before it: "will be
+ * held" is future, "had postponed two scheduled" a plan told in the past. */
+static int cue_at(const collector *k, size_t t)
+{
+    int c = word_cue(k, t);
+    for (size_t d = 1; c != CUE_NONE && d <= 2 && d <= t && !starts_sentence(k, t - d + 1); d++) {
+        int before = word_cue(k, t - d);
+        if (c == CUE_PAST && before == CUE_FUTURE)
+            return CUE_FUTURE;
+        if (c == CUE_FUTURE && before == CUE_PAST)
+            return CUE_PLAN_IN_PAST;
+    }
+    return c;
+}
+
+/* The first token starting at or after byte `at`. */
+static size_t token_at(const collector *k, size_t at)
+{
+    size_t lo = 0, hi = k->ntok;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (k->tok[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The index of the rule list called `name`, or -1. */
+static int list_named(const sl_timex_rules *r, const char *name)
+{
+    for (size_t i = 0; i < r->nlists; i++)
+        if (strcmp(r->pool + r->lists[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static bool in_list(const collector *k, size_t t, int list)
+{
+    int32_t w = k->tok[t].word;
+    return list >= 0 && w >= 0 && (k->rules->words[w].lists >> list & 1);
+}
+
+/* A year that names a thing, not the time of the statement: after a
+ * determiner ("the 1991 constitution", "his 1990 projection") or before a
+ * word that does not follow a year of time ("1990 BellSouth earnings").
+ * The tense of the verb says nothing about it.  (YEARDET and YEARNEXT are
+ * the rule file's lists.) */
+static bool names_a_thing(const collector *k, const sl_timex *t, size_t first, size_t last)
+{
+    const char *v = t->value;
+    if (strlen(v) != 4 || v[0] < '0' || v[0] > '9')
+        return false;
+    if (first > 0 && !starts_sentence(k, first) && in_list(k, first - 1, k->year_det))
+        return true;
+    return last < k->ntok && k->year_next >= 0 && k->tok[last].kind == TX_TOK_WORD &&
+           !starts_sentence(k, last) && !(k->tok[last].flags & TX_TF_PARA) &&
+           !in_list(k, last, k->year_next);
+}
+
+/* The tense of the statement naming t: the nearest cue before it in its
+ * sentence; a cue after it only when nothing but a word or two comes
+ * before it ("In 2019 the mill closed"; in "the issue, which is puttable
+ * in 1999, was priced" the verb after is another clause's).  Past (-1) or
+ * future (+1) only when the cues agree; 0 when there is none or they
+ * disagree ("had postponed two scheduled inspections in 2022": a plan
+ * told in the past; "started demonstrations in 1992 intended to ..."). */
+static int clear_tense(const collector *k, const sl_timex *t)
+{
+    size_t first = token_at(k, t->start), last = token_at(k, t->end);
+    if (names_a_thing(k, t, first, last))
+        return 0;
+    int before = CUE_NONE, after = CUE_NONE;
+    size_t d = 1;
+    for (; d <= CUE_BACK && d <= first && !starts_sentence(k, first - d + 1); d++)
+        if ((before = cue_at(k, first - d)) != CUE_NONE)
+            break;
+    bool opens_sentence = before == CUE_NONE && d <= 3 && (d > first || starts_sentence(k, first - d + 1));
+    for (size_t f = last; f < k->ntok && f < last + CUE_AHEAD && !starts_sentence(k, f); f++)
+        if ((after = cue_at(k, f)) != CUE_NONE)
+            break;
+    if (before == CUE_PLAN_IN_PAST || after == CUE_PLAN_IN_PAST ||
+        (before != CUE_NONE && after != CUE_NONE && before != after))
+        return 0;
+    return before != CUE_NONE ? before : opens_sentence ? after : 0;
+}
+
 /* "XXXX-MM-DD..." or "XXXX-MM": a day or a month named without its year
  * (*d is 0 for a month). */
 static bool yearless(const char *v, int *m, int *d)
@@ -213,20 +358,17 @@ static int add_dateline(collector *k, const sl_timex *t)
     return add(k, SL_PUBDATE_DATELINE, t, c, SL_TIMEX_NO_DAY);
 }
 
-/* Days [a, b] the text names, in a tense: past ones (and untold ones,
- * nearly) are a lower bound, future ones an upper bound.  How far the
- * publication may be from them is set afterwards by the nearest ones
- * (bound_by_nearest). */
+/* Days [a, b] the text names, in a clear tense: past ones are a lower
+ * bound, future ones an upper bound.  Untold ones bound nothing: "the
+ * 1991 constitution" and "the 2030 plan" are written the same way. */
 static int add_named(collector *k, const sl_timex *t, int32_t a, int32_t b, bool day, int tense)
 {
     if (b - a > LONGEST_SPAN)
         return SL_OK;
-    pd_constraint c = tense > 0 ? fixed(-PD_FAR, day ? a : b, day ? W_TENSED_DATE : W_YEAR_TENSED)
-                      : tense < 0 ? fixed(a, PD_FAR, day ? W_TENSED_DATE : W_YEAR_TENSED)
-                      : fixed(a - (day ? MONTH : YEAR), PD_FAR, day ? W_DATE : W_YEAR);
-    c.named_lo = a;
-    c.named_hi = b;
-    c.ahead = tense > 0;
+    int weight = day ? W_TENSED_DATE : W_YEAR_TENSED;
+    pd_constraint c = tense > 0   ? fixed(-PD_FAR, day ? a : b, weight)
+                      : tense < 0 ? fixed(a, PD_FAR, weight)
+                                  : fixed(-PD_FAR, PD_FAR, 0);
     if (!day) { /* most often the text's own year (or month), unless it is ahead */
         c.blo = a;
         c.bhi = b;
@@ -241,7 +383,7 @@ static int add_named(collector *k, const sl_timex *t, int32_t a, int32_t b, bool
 
 static int add_absolute(collector *k, const sl_timex *t)
 {
-    return add_named(k, t, t->first_day, t->last_day, day_granular(t), t->tense);
+    return add_named(k, t, t->first_day, t->last_day, day_granular(t), clear_tense(k, t));
 }
 
 /* "on Wednesday": within the week after it (past) or before it (future). */
@@ -250,7 +392,7 @@ static int add_weekday(collector *k, const sl_timex *t, int w)
     int dir = t->dir ? t->dir : t->tense;
     pd_constraint c = { .repeat = PD_WEEKLY, .weekday = w, .lo = 0, .hi = WEEK - 1,
                         .weight = dir ? W_WEEKDAY_TENSED : W_WEEKDAY, .blo = 0, .bhi = 1,
-                        .bonus = 1, .named_lo = SL_TIMEX_NO_DAY, .named_hi = SL_TIMEX_NO_DAY };
+                        .bonus = 1 };
     if (dir > 0) { /* "will meet on Wednesday": most often said a day or two before */
         c.lo = -(WEEK - 1);
         c.hi = 0;
@@ -260,47 +402,24 @@ static int add_weekday(collector *k, const sl_timex *t, int w)
     return add(k, SL_PUBDATE_WEEKDAY, t, c, SL_TIMEX_NO_DAY);
 }
 
-/* The year written in the same sentence, close to tx[i] ("in February
- * and attend the 2022 Olympics"), or -1. */
-static int64_t year_nearby(const collector *k, const sl_timex *tx, size_t n, size_t i)
-{
-    const sl_timex *t = &tx[i];
-    for (size_t j = i > 3 ? i - 3 : 0; j < n && j <= i + 3; j++) {
-        const char *v = tx[j].value;
-        if (j == i || strlen(v) != 4 || v[0] < '1' || v[0] > '2' ||
-            tx[j].first_day == SL_TIMEX_NO_DAY)
-            continue;
-        size_t lo = tx[j].start < t->start ? tx[j].end : t->end;
-        size_t hi = tx[j].start < t->start ? t->start : tx[j].start;
-        if (hi >= lo && hi - lo <= ANCHOR_REACH / 2 && !sentence_between(k->text, lo, hi))
-            return (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
-    }
-    return -1;
-}
-
 /* "September 15" or "February" without a year: news name so the days of
  * the months around the publication: before it when told in the past,
- * after it in the future, within half a year untold.  A year in the same
- * sentence completes it. */
-static int add_yearless(collector *k, const sl_timex *tx, size_t n, size_t i, int m, int d)
+ * after it in the future, within half a year untold.  Which year is not
+ * known: a year named elsewhere in the sentence may be history ("under
+ * the 1991 constitution, the April 20 run-off ..."), so every year's day
+ * is allowed, and only fixed evidence chooses between them. */
+static int add_yearless(collector *k, const sl_timex *t, int m, int d)
 {
-    const sl_timex *t = &tx[i];
-    int64_t y = year_nearby(k, tx, n, i);
-    if (y > 0) {
-        int32_t a = tx_days_from_civil(y, m, d ? d : 1);
-        int32_t b = tx_days_from_civil(y, m, d ? d : tx_days_in_month(y, m));
-        return d > tx_days_in_month(y, m) ? SL_OK : add_named(k, t, a, b, d != 0, t->tense);
-    }
+    int tense = clear_tense(k, t);
     int32_t len = d ? 0 : 27; /* a month: its last day is about 27 days after its first */
     pd_constraint c = { .repeat = PD_YEARLY, .month = m, .day = d ? d : 1, .lo = -HALF_YEAR,
-                        .hi = HALF_YEAR, .weight = W_YEARLESS, .named_lo = SL_TIMEX_NO_DAY,
-                        .named_hi = SL_TIMEX_NO_DAY };
+                        .hi = HALF_YEAR, .weight = W_YEARLESS };
     int kind = d ? SL_PUBDATE_EXPLICIT_DATE : SL_PUBDATE_YEAR_MENTION;
-    if (t->tense) {
+    if (tense) {
         c.weight = W_YEARLESS_TENSED;
-        c.lo = t->tense < 0 ? 0 : -YEARLESS_REACH;
-        c.hi = t->tense < 0 ? YEARLESS_REACH : len;
-        kind = t->tense < 0 ? SL_PUBDATE_TENSE_PAST : SL_PUBDATE_TENSE_FUTURE;
+        c.lo = tense < 0 ? 0 : -YEARLESS_REACH;
+        c.hi = tense < 0 ? YEARLESS_REACH : len;
+        kind = tense < 0 ? SL_PUBDATE_TENSE_PAST : SL_PUBDATE_TENSE_FUTURE;
     }
     return add(k, kind, t, c, SL_TIMEX_NO_DAY);
 }
@@ -356,38 +475,19 @@ static int add_duration(collector *k, const sl_timex *tx, size_t n, size_t i)
     return add(k, SL_PUBDATE_DURATION_ANCHOR, t, fixed(lo, hi, W_DURATION), SL_TIMEX_NO_DAY);
 }
 
-/* A day or a month, or a year named twice: a year named once is often
- * history ("joined after 1997") and does not bound the publication. */
-static bool named_enough(const collector *k, size_t i)
+/* Only the latest year (or month) named keeps its preference for being
+ * the text's own.  It bounds nothing more: a document names dates up to
+ * around its publication, but how far "around" is is a habit of news,
+ * not evidence, and a text about history ("entered production in
+ * February 1947") would get an interval that misses it. */
+static void prefer_latest_year(collector *k)
 {
-    const pd_constraint *c = &k->c[i];
-    if (c->named_hi - c->named_lo <= MONTH)
-        return true;
-    for (size_t j = 0; j < k->n; j++)
-        if (j != i && k->c[j].named_lo == c->named_lo && k->c[j].named_hi == c->named_hi)
-            return true;
-    return false;
-}
-
-/* A document names dates up to around its publication: it is at most
- * RECENT days after the latest day it names (not in the future tense; a
- * future one may be far: "bonds due 2009").  Only the latest year named
- * keeps its preference for being the text's own. */
-static void bound_by_nearest(collector *k)
-{
-    size_t latest = k->n, year = k->n;
+    size_t year = k->n;
     for (size_t i = 0; i < k->n; i++) {
         const pd_constraint *c = &k->c[i];
-        if (c->repeat != PD_FIXED || c->named_lo == SL_TIMEX_NO_DAY)
-            continue;
-        if (!c->ahead && named_enough(k, i) &&
-            (latest == k->n || c->named_hi > k->c[latest].named_hi))
-            latest = i;
-        if (c->bonus && (year == k->n || c->blo > k->c[year].blo))
+        if (c->repeat == PD_FIXED && c->bonus && (year == k->n || c->blo > k->c[year].blo))
             year = i;
     }
-    if (latest < k->n)
-        k->c[latest].hi = k->c[latest].named_hi + RECENT;
     for (size_t i = 0; i < k->n; i++)
         if (i != year && k->c[i].repeat == PD_FIXED)
             k->c[i].bonus = 0;
@@ -411,7 +511,7 @@ static int collect(collector *k, const sl_timex *tx, size_t n)
         } else if (absolute) {
             rc = add_absolute(k, t);
         } else if (no_year) {
-            rc = add_yearless(k, tx, n, i, m, d);
+            rc = add_yearless(k, t, m, d);
         } else if (weekday_of(t->value, &w)) {
             rc = add_weekday(k, t, w);
         } else if (t->offset) {
@@ -420,7 +520,7 @@ static int collect(collector *k, const sl_timex *tx, size_t n)
         if (rc)
             return rc;
     }
-    bound_by_nearest(k);
+    prefer_latest_year(k);
     return SL_OK;
 }
 
@@ -498,8 +598,8 @@ static void mark_evidence(collector *k, int32_t p, int32_t first, int32_t last)
     for (size_t i = 0; i < k->n; i++) {
         int32_t lo, hi;
         pd_nearest(&k->c[i], p, &lo, &hi);
-        k->ev[i].first_day = lo;
-        k->ev[i].last_day = hi;
+        k->ev[i].first_day = lo > -PD_FAR / 2 ? lo : SL_TIMEX_NO_DAY; /* unbounded sides */
+        k->ev[i].last_day = hi < PD_FAR / 2 ? hi : SL_TIMEX_NO_DAY;
         k->ev[i].used = lo <= last && hi >= first;
     }
 }
@@ -551,6 +651,11 @@ static int infer(collector *k, sl_pubdate *out)
     out->earliest_day = s.first > w.lo && !open_lo ? s.first : SL_TIMEX_NO_DAY;
     out->latest_day = s.last < w.hi && !open_hi ? s.last : SL_TIMEX_NO_DAY;
     mark_evidence(k, s.first + (s.last - s.first) / 2, s.first, s.last);
+    /* A value only when the evidence pins the year: a day picked in a
+     * wider or open interval would claim a year nothing supports. */
+    if (out->earliest_day == SL_TIMEX_NO_DAY || out->latest_day == SL_TIMEX_NO_DAY ||
+        out->latest_day - out->earliest_day >= YEAR)
+        return SL_OK;
     rc = likely_day(k, s.first, s.last, &out->value_day);
     if (!rc && out->value_day != SL_TIMEX_NO_DAY)
         mark_evidence(k, out->value_day, s.first, s.last);
@@ -587,9 +692,14 @@ int sl_pubdate_infer(sl_ctx *ctx, const sl_timex_rules *rules, const char *text,
     rc = sl_timex_find(ctx, rules, text ? text : "", len, NULL, &tx, &n);
     if (rc)
         return rc;
-    collector k = { .ctx = ctx, .text = text ? text : "", .len = len };
-    rc = collect(&k, tx, n);
+    collector k = { .ctx = ctx, .rules = rules, .text = text ? text : "", .len = len };
+    k.year_det = list_named(rules, "YEARDET");
+    k.year_next = list_named(rules, "YEARNEXT");
+    rc = tx_tokenize(ctx, rules, k.text, len, &k.tok, &k.ntok);
+    if (!rc)
+        rc = collect(&k, tx, n);
     sl_free(ctx, tx);
+    sl_free(ctx, k.tok);
     if (!rc && given_len)
         use_given(&k, given_day, out);
     else if (!rc)

@@ -31,10 +31,6 @@ typedef struct pd_constraint {
      * PD_WEEKLY ("on Wednesday": most often written a day after). */
     int32_t blo, bhi;
     int bonus;
-    /* The days the text names ([named_lo, named_hi], SL_TIMEX_NO_DAY when
-     * none) and whether it names them in the future tense. */
-    int32_t named_lo, named_hi;
-    int ahead;
 } pd_constraint;
 
 /* The result of solving: the hull of the days with the best score. */
