@@ -4,6 +4,7 @@
 
 int cmd_clean(int argc, char **argv);
 int cmd_dedup(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 int cmd_facts(int argc, char **argv); /* also cmd_dates, cmd_quotes */
 int cmd_dates(int argc, char **argv), cmd_quotes(int argc, char **argv);
 int cmd_help(int argc, char **argv);
@@ -13,6 +14,7 @@ int cmd_version(int argc, char **argv);
 
 extern const char cmd_clean_usage[];
 extern const char cmd_dedup_usage[];
+extern const char cmd_extract_usage[];
 extern const char cmd_facts_usage[], cmd_dates_usage[], cmd_quotes_usage[];
 extern const char cmd_help_usage[];
 extern const char cmd_passages_usage[];

@@ -11,6 +11,8 @@ const cli_command cli_commands[] = {
     { "dates", cmd_dates, "time expressions and the publication date", cmd_dates_usage },
     { "dedup", cmd_dedup, "find exact copies, near duplicates, revisions and contained texts",
       cmd_dedup_usage },
+    { "extract", cmd_extract, "web pages in, article text out: main text, title, byline, date",
+      cmd_extract_usage },
     { "facts", cmd_facts, "entities, quotes with speakers, time expressions, publication date", cmd_facts_usage },
     { "help", cmd_help, "show help for storyline or one command", cmd_help_usage },
     { "passages", cmd_passages, "passages shared by documents that are not duplicates",

@@ -497,6 +497,60 @@ size_t sl_facts_quotes(const sl_facts_doc *d, const sl_fact_quote **out);
 size_t sl_facts_timexes(const sl_facts_doc *d, const sl_fact_timex **out);
 const sl_fact_published *sl_facts_published(const sl_facts_doc *d);
 
+/* ---- html: web pages in, article text out (storyline extract) ----
+ *
+ * A page is decoded (charset from a BOM, the HTTP header hint, <meta> or
+ * detection), parsed with a forgiving HTML parser, and its main text is
+ * chosen: headings, paragraphs, lists, quotes in reading order; navigation,
+ * share bars, related links, comments, cookie and newsletter prompts are
+ * left out; scripts, styles, templates and hidden elements never reach the
+ * text.  Offsets in the result are byte offsets into the page as given. */
+typedef struct sl_html sl_html;
+
+#define SL_HTML_OPTIONS_VERSION 1
+typedef struct sl_html_options {
+    unsigned version;
+    size_t max_page;  /* largest page accepted, bytes (SL_ELIMIT beyond) */
+} sl_html_options;
+#define SL_HTML_OPTIONS_INIT { SL_HTML_OPTIONS_VERSION, (size_t)256 << 20 }
+
+/* A field found in the page: its text, where it came from in the page
+ * (start == end when it did not come from the page's text, e.g. from the
+ * URL or an attribute), and which source gave it ("og:title", "title",
+ * "h1", "author", "class:byline", "article:published_time",
+ * "json-ld:datePublished", "time", "url", ...); from is NULL when absent. */
+typedef struct sl_html_field {
+    sl_str text;
+    size_t start, end;
+    const char *from;
+} sl_html_field;
+
+typedef struct sl_html_result {
+    sl_str text;                   /* the article: blocks separated by blank lines */
+    sl_html_field title, byline;
+    sl_html_field published;       /* ISO 8601: YYYY-MM-DD[THH:MM[:SS][zone]] */
+    sl_html_field url;             /* the given URL, else og:url / canonical link */
+    const sl_html_field *captions; /* figure captions (not in text), in order */
+    size_t n_captions;
+    const sl_map_seg *map;         /* text offsets -> page byte offsets */
+    size_t n_map;
+    const char *charset;           /* charset used to read the page */
+    const char *charset_from;      /* "bom", "http", "meta", "detected", "default" */
+} sl_html_result;
+
+int sl_html_new(sl_ctx *ctx, sl_html **out, const sl_html_options *opts);
+void sl_html_free(sl_html *h);
+/* Extract the article of one page.  `url` (may be NULL) helps find the
+ * date; `charset_hint` (may be NULL) is the charset named by the HTTP
+ * header.  Broken, truncated or binary input gives a result (possibly
+ * empty text), not an error; errors are SL_ENOMEM and SL_ELIMIT.  The
+ * result belongs to the handle and stays valid until the next call.  One
+ * handle must not be used by two threads at once; separate handles may. */
+int sl_html_extract(sl_html *h, const char *page, size_t len, const char *url, size_t url_len,
+                    const char *charset_hint, const sl_html_result **result);
+/* Map a text offset of the last result back to a page byte offset. */
+size_t sl_html_page_offset(const sl_html_result *r, size_t text_offset);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,409 @@
+/* Title, byline and publication date of a page, each with its source.
+ *
+ * Title: og:title (or another headline meta), else <title> without the
+ * site's name, else the first <h1>.  Byline: an author meta, else an
+ * element named byline/author (class, id, rel, itemprop).  Date: a
+ * published-time meta, JSON-LD datePublished, itemprop datePublished,
+ * <time datetime> (in the article first), then a date in the URL. */
+#include "html.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void sl_html_meta_init(sl_html_meta *m, sl_ctx *ctx)
+{
+    memset(m, 0, sizeof *m);
+    sl_buf_init(&m->title.text, ctx);
+    sl_buf_init(&m->byline.text, ctx);
+    sl_buf_init(&m->published.text, ctx);
+    sl_buf_init(&m->url.text, ctx);
+}
+
+static void found_reset(sl_html_found *f)
+{
+    sl_buf_reset(&f->text);
+    f->raw = f->raw_end = 0;
+    f->from = NULL;
+}
+
+void sl_html_meta_reset(sl_html_meta *m)
+{
+    found_reset(&m->title);
+    found_reset(&m->byline);
+    found_reset(&m->published);
+    found_reset(&m->url);
+}
+
+void sl_html_meta_release(sl_html_meta *m)
+{
+    sl_buf_release(&m->title.text);
+    sl_buf_release(&m->byline.text);
+    sl_buf_release(&m->published.text);
+    sl_buf_release(&m->url.text);
+}
+
+static const char *find_bytes(const char *s, size_t len, const char *needle, size_t n)
+{
+    if (n == 0 || n > len)
+        return NULL;
+    size_t last = len - n;
+    for (size_t i = 0; i <= last; i++) {
+        const char *p = memchr(s + i, needle[0], last - i + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p, needle, n) == 0)
+            return p;
+        i = (size_t)(p - s);
+    }
+    return NULL;
+}
+
+static int is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Set a field to s[0..len) with white space collapsed and trimmed. */
+static int set_found(sl_html_found *f, const char *s, size_t len, size_t raw, size_t raw_end,
+                     const char *from)
+{
+    sl_buf_reset(&f->text);
+    int space = 0, rc = SL_OK;
+    for (size_t i = 0; i < len && !rc; i++) {
+        if (is_ws(s[i])) {
+            space = f->text.len > 0;
+            continue;
+        }
+        if (space)
+            rc = sl_buf_putc(&f->text, ' ');
+        space = 0;
+        if (!rc)
+            rc = sl_buf_putc(&f->text, s[i]);
+    }
+    if (rc)
+        return rc;
+    if (f->text.len == 0)
+        return SL_OK;
+    f->raw = raw;
+    f->raw_end = raw_end;
+    f->from = from;
+    return SL_OK;
+}
+
+static const sl_html_meta_item *best_item(const sl_html_tree *t, int kind)
+{
+    const sl_html_meta_item *best = NULL;
+    for (size_t i = 0; i < t->n_meta; i++) {
+        const sl_html_meta_item *m = &t->meta[i];
+        if (m->kind == kind && m->text_len > 0 && (!best || m->prio < best->prio))
+            best = m;
+    }
+    return best;
+}
+
+/* ---- title ---------------------------------------------------------- */
+
+static const char *const title_seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                          " :: ", " \xC2\xB7 ", " \xC2\xBB ", " / ", " : " };
+
+/* The part of a <title> that names the article, not the site: split at
+ * the last separator (or the first, when the site comes first) and keep
+ * the longer side. */
+static void strip_site(const char *s, size_t len, size_t *start, size_t *end)
+{
+    *start = 0;
+    *end = len;
+    for (size_t k = 0; k < sizeof title_seps / sizeof title_seps[0]; k++) {
+        size_t n = strlen(title_seps[k]);
+        const char *first = NULL, *last = NULL;
+        for (size_t i = 0; i + n <= len; i++)
+            if (memcmp(s + i, title_seps[k], n) == 0) {
+                if (!first)
+                    first = s + i;
+                last = s + i;
+            }
+        if (!last)
+            continue;
+        size_t before = (size_t)(last - s), after = len - (size_t)(first - s) - n;
+        if (before >= len - before - n) { /* "Article - Site" */
+            *end = before;
+        } else if (after > (size_t)(first - s)) { /* "Site | Article" */
+            *start = (size_t)(first - s) + n;
+        }
+        return;
+    }
+}
+
+static uint32_t first_heading(const sl_html_tree *t, const uint8_t *keep, int in_article)
+{
+    for (size_t i = 1; i < t->n_nodes; i++) {
+        const sl_hnode *n = &t->nodes[i];
+        if (n->tag == HT_H1 && !(n->flags & HN_HIDDEN) && n->chars > 0 &&
+            (!in_article || keep[i]))
+            return (uint32_t)i;
+    }
+    return 0;
+}
+
+static int find_title(sl_html_meta *m, const sl_html_tree *t, const uint8_t *keep)
+{
+    const sl_html_meta_item *og = best_item(t, HM_OG_TITLE);
+    if (og)
+        return set_found(&m->title, t->chars.ptr + og->text, og->text_len, og->raw, og->raw,
+                         og->label);
+    uint32_t h1 = first_heading(t, keep, 1);
+    if (!h1)
+        h1 = first_heading(t, keep, 0);
+    sl_buf h1_text;
+    sl_buf_init(&h1_text, t->ctx);
+    size_t raw = 0, raw_end = 0;
+    int rc = h1 ? sl_html_node_text(t, h1, &h1_text, &raw, &raw_end) : SL_OK;
+    const sl_html_meta_item *title = best_item(t, HM_TITLE);
+    if (!rc && title) {
+        const char *s = t->chars.ptr + title->text;
+        /* The <h1> is the article's title when <title> holds it. */
+        if (h1_text.len >= 8 && find_bytes(s, title->text_len, h1_text.ptr, h1_text.len))
+            rc = set_found(&m->title, h1_text.ptr, h1_text.len, raw, raw_end, "h1");
+        else {
+            size_t a, b;
+            strip_site(s, title->text_len, &a, &b);
+            rc = set_found(&m->title, s + a, b - a, title->raw, title->raw, "title");
+        }
+    }
+    if (!rc && !m->title.from && h1_text.len)
+        rc = set_found(&m->title, h1_text.ptr, h1_text.len, raw, raw_end, "h1");
+    sl_buf_release(&h1_text);
+    return rc;
+}
+
+/* ---- byline ---------------------------------------------------------- */
+
+static int looks_like_url(const char *s, size_t len)
+{
+    return (len >= 4 && memcmp(s, "http", 4) == 0) || memchr(s, '/', len) != NULL;
+}
+
+static size_t skip_by(const char *s, size_t len)
+{
+    static const char *const words[] = { "by ", "von ", "par ", "por ", "di ", "door " };
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k]);
+        if (len > n && sl_html_find_ci(s, n, words[k]) == s)
+            return n;
+    }
+    return 0;
+}
+
+static int find_byline(sl_html_meta *m, const sl_html_tree *t, const uint8_t *keep)
+{
+    const sl_html_meta_item *a = best_item(t, HM_AUTHOR);
+    if (a && a->text_len < 120 && !looks_like_url(t->chars.ptr + a->text, a->text_len))
+        return set_found(&m->byline, t->chars.ptr + a->text, a->text_len, a->raw, a->raw,
+                         a->label);
+    sl_buf text;
+    sl_buf_init(&text, t->ctx);
+    int rc = SL_OK;
+    /* Two passes: inside the article first, then anywhere. */
+    for (int pass = 0; pass < 2 && !rc && !m->byline.from; pass++) {
+        for (size_t i = 1; i < t->n_nodes && !rc; i++) {
+            const sl_hnode *n = &t->nodes[i];
+            if (!(n->flags & HN_BYLINE) || (n->flags & HN_HIDDEN) || n->tag == HT_TEXT ||
+                (pass == 0 && !keep[i]) || n->chars < 3 || n->chars > 80)
+                continue;
+            size_t raw, raw_end;
+            sl_buf_reset(&text);
+            rc = sl_html_node_text(t, (uint32_t)i, &text, &raw, &raw_end);
+            if (rc || text.len == 0)
+                continue;
+            size_t by = skip_by(text.ptr, text.len);
+            rc = set_found(&m->byline, text.ptr + by, text.len - by, raw, raw_end,
+                           (n->tag == HT_A) ? "rel:author" : "class:byline");
+            break;
+        }
+    }
+    sl_buf_release(&text);
+    return rc;
+}
+
+/* ---- date ------------------------------------------------------------- */
+
+static int digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+static int num(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+static int valid_ymd(int y, int mo, int d)
+{
+    return y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+}
+
+size_t sl_html_iso_date(const char *s, size_t len, char out[40])
+{
+    while (len > 0 && is_ws(*s))
+        s++, len--;
+    int y, mo, d;
+    if (len >= 10 && digits(s, 4) && (s[4] == '-' || s[4] == '/') && digits(s + 5, 2) &&
+        s[7] == s[4] && digits(s + 8, 2)) {
+        y = num(s, 4), mo = num(s + 5, 2), d = num(s + 8, 2);
+    } else if (len >= 10 && digits(s, 2) && s[2] == '.' && digits(s + 3, 2) && s[5] == '.' &&
+               digits(s + 6, 4)) {
+        d = num(s, 2), mo = num(s + 3, 2), y = num(s + 6, 4);
+    } else if (len >= 8 && digits(s, 8) && (len == 8 || !digits(s + 8, 1))) {
+        y = num(s, 4), mo = num(s + 4, 2), d = num(s + 6, 2);
+    } else {
+        return 0;
+    }
+    if (!valid_ymd(y, mo, d))
+        return 0;
+    size_t n = (size_t)snprintf(out, 40, "%04d-%02d-%02d", y, mo, d);
+    /* Keep the time and zone when the value is full ISO 8601. */
+    if (s[4] == '-' && len > 10 && (s[10] == 'T' || s[10] == ' ')) {
+        size_t k = 10;
+        while (k < len && k < 35 && !is_ws(s[k]) && s[k] != '"' && s[k] != '<')
+            k++;
+        if (sl_parse_iso_minutes(s, k) != SL_NO_MINUTES) {
+            memcpy(out, s, k);
+            out[k] = '\0';
+            out[10] = 'T';
+            n = k;
+        }
+    }
+    return n;
+}
+
+static int set_date(sl_html_found *f, const char *s, size_t len, size_t raw, const char *from)
+{
+    char iso[40];
+    size_t n = sl_html_iso_date(s, len, iso);
+    return n ? set_found(f, iso, n, raw, raw, from) : SL_OK;
+}
+
+/* "datePublished": "..." in a JSON-LD script. */
+static int jsonld_date(sl_html_meta *m, const sl_html_tree *t)
+{
+    static const char *const keys[] = { "\"datePublished\"", "\"dateCreated\"", "\"uploadDate\"" };
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        for (size_t i = 0; i < t->n_meta; i++) {
+            const sl_html_meta_item *j = &t->meta[i];
+            if (j->kind != HM_JSONLD)
+                continue;
+            const char *s = t->chars.ptr + j->text, *end = s + j->text_len;
+            const char *p = find_bytes(s, j->text_len, keys[k], strlen(keys[k]));
+            if (!p)
+                continue;
+            p += strlen(keys[k]);
+            while (p < end && (is_ws(*p) || *p == ':'))
+                p++;
+            if (p < end && *p == '"')
+                p++;
+            int rc = set_date(&m->published, p, (size_t)(end - p), j->raw, "json-ld:datePublished");
+            if (rc || m->published.from)
+                return rc;
+        }
+    }
+    return SL_OK;
+}
+
+static int time_date(sl_html_meta *m, const sl_html_tree *t, const uint8_t *keep, int kind,
+                     int in_article)
+{
+    for (size_t i = 0; i < t->n_meta; i++) {
+        const sl_html_meta_item *x = &t->meta[i];
+        if (x->kind != kind || (in_article && !(x->node && keep[x->node])))
+            continue;
+        int rc = set_date(&m->published, t->chars.ptr + x->text, x->text_len, x->raw, x->label);
+        if (rc || m->published.from)
+            return rc;
+    }
+    return SL_OK;
+}
+
+/* /2021/12/15/ or /2021-12-15 in the URL. */
+static int url_date(sl_html_meta *m, const char *url, size_t len)
+{
+    for (size_t i = 0; i + 11 <= len; i++) {
+        if (url[i] != '/' || !digits(url + i + 1, 4))
+            continue;
+        const char *s = url + i + 1;
+        size_t rest = len - i - 1;
+        if (rest >= 10 && (s[4] == '/' || s[4] == '-') && digits(s + 5, 2) && s[7] == s[4] &&
+            digits(s + 8, 2) && (rest == 10 || !digits(s + 10, 1)))
+            return set_date(&m->published, s, 10, 0, "url");
+    }
+    return SL_OK;
+}
+
+static int is_modified(const char *label)
+{
+    return sl_html_find_ci(label, strlen(label), "modif") || strcmp(label, "og:updated_time") == 0 ||
+           strcmp(label, "last-modified") == 0;
+}
+
+static int find_date(sl_html_meta *m, const sl_html_tree *t, const uint8_t *keep,
+                     const char *url, size_t url_len)
+{
+    /* Published-time metas first; modified times only as a last resort. */
+    const sl_html_meta_item *best = NULL;
+    for (size_t k = 0; k < t->n_meta; k++) {
+        const sl_html_meta_item *y = &t->meta[k];
+        char iso[40];
+        if (y->kind == HM_PUBLISHED && (!best || y->prio < best->prio) && !is_modified(y->label) &&
+            sl_html_iso_date(t->chars.ptr + y->text, y->text_len, iso))
+            best = y;
+    }
+    if (best) {
+        int rc = set_date(&m->published, t->chars.ptr + best->text, best->text_len, best->raw,
+                          best->label);
+        if (rc)
+            return rc;
+    }
+    int rc = SL_OK;
+    if (!m->published.from)
+        rc = jsonld_date(m, t);
+    if (!rc && !m->published.from)
+        rc = time_date(m, t, keep, HM_ITEM_DATE, 0);
+    if (!rc && !m->published.from)
+        rc = time_date(m, t, keep, HM_TIME, 1);
+    if (!rc && !m->published.from && url)
+        rc = url_date(m, url, url_len);
+    if (!rc && !m->published.from)
+        rc = time_date(m, t, keep, HM_TIME, 0);
+    if (!rc && !m->published.from) {
+        const sl_html_meta_item *x = best_item(t, HM_PUBLISHED);
+        if (x)
+            rc = set_date(&m->published, t->chars.ptr + x->text, x->text_len, x->raw, x->label);
+    }
+    return rc;
+}
+
+int sl_html_find_meta(sl_html_meta *m, const sl_html_tree *t, const uint8_t *keep,
+                      const char *url, size_t url_len)
+{
+    sl_html_meta_reset(m);
+    int rc = SL_OK;
+    if (url && url_len) {
+        rc = set_found(&m->url, url, url_len, 0, 0, "given");
+    } else {
+        const sl_html_meta_item *u = best_item(t, HM_URL);
+        if (u && u->text_len < 2048 && u->text_len > 7 && memcmp(t->chars.ptr + u->text, "http", 4) == 0)
+            rc = set_found(&m->url, t->chars.ptr + u->text, u->text_len, u->raw, u->raw, u->label);
+    }
+    if (!rc)
+        rc = find_title(m, t, keep);
+    if (!rc)
+        rc = find_byline(m, t, keep);
+    if (!rc)
+        rc = find_date(m, t, keep, m->url.text.ptr, m->url.text.len);
+    return rc;
+}

@@ -1,0 +1,358 @@
+/* The HTML stage (src/html): main text, boilerplate left out, captions,
+ * title/byline/date with their sources, charsets, offsets back to the
+ * page, bad input and allocation failures.  Every page here is made up. */
+#include "test_util.h"
+#include "core/core.h"
+
+/* An article page with the usual furniture around it. */
+static const char article_page[] =
+    "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+    "<title>Harbour strike ends after nine days | The Coastal Gazette</title>"
+    "<meta name=\"author\" content=\"Mara Lindqvist\">"
+    "<meta property=\"article:published_time\" content=\"2021-12-15T08:30:00+01:00\">"
+    "<script>var nav = 'never text';</script><style>p { color: red }</style></head><body>"
+    "<nav class=\"main-menu\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a>"
+    "</li><li><a href=\"/sport\">Sport</a></li></ul></nav>"
+    "<div class=\"cookie-banner\">We use cookies to improve your visit. Accept all cookies now.</div>"
+    "<article class=\"post\"><h1>Harbour strike ends after nine days</h1>"
+    "<p>Dock workers in the northern harbour returned to work on Wednesday, after the union and "
+    "the port authority agreed on a new wage scale, ending a strike of nine days.</p>"
+    "<p>The agreement raises hourly pay by four percent this year, and by three percent next "
+    "year, according to a statement read by the union's chair outside the main gate.</p>"
+    "<figure><img src=\"cranes.jpg\"><figcaption>Cranes idle at the container terminal."
+    "</figcaption></figure>"
+    "<p>Shipping companies had diverted more than forty vessels to other ports, and local "
+    "traders said the stoppage cost them weeks of sales, although most expect a quick recovery.</p>"
+    "<div class=\"share-buttons\"><a href=\"#\">Share on social media</a> <a href=\"#\">Tweet</a></div>"
+    "<template><p>Template text must not appear anywhere in the output at all.</p></template>"
+    "<p hidden>Hidden paragraph text that must not appear in the output at all.</p>"
+    "<p style=\"display: none\">Invisible styled paragraph that must not appear at all.</p>"
+    "</article>"
+    "<section class=\"comments\"><h3>Comments</h3><p>First comment: this is outrageous, "
+    "the strike should never have happened, and someone must pay for all of it.</p></section>"
+    "<aside class=\"related\"><h3>Related stories</h3><ul><li><a href=\"/a\">Port traffic rises</a>"
+    "</li><li><a href=\"/b\">Union elects new chair</a></li></ul></aside>"
+    "<div class=\"newsletter\">Subscribe to our newsletter for the daily briefing.</div>"
+    "<footer>Copyright 2021 The Coastal Gazette. All rights reserved.</footer>"
+    "</body></html>";
+
+typedef struct fixture {
+    sl_ctx *ctx;
+    sl_html *h;
+    const sl_html_result *r;
+} fixture;
+
+static fixture open_fixture(void)
+{
+    fixture f = { test_ctx(), NULL, NULL };
+    assert_int_equal(sl_html_new(f.ctx, &f.h, NULL), SL_OK);
+    return f;
+}
+
+static void close_fixture(fixture *f)
+{
+    sl_html_free(f->h);
+    sl_ctx_free(f->ctx);
+}
+
+static void extract(fixture *f, const char *page, size_t len, const char *url, const char *hint)
+{
+    assert_int_equal(sl_html_extract(f->h, page, len, url, url ? strlen(url) : 0, hint, &f->r),
+                     SL_OK);
+    assert_non_null(f->r);
+}
+
+static bool has(const sl_str s, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= s.len; i++)
+        if (memcmp(s.ptr + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+static void test_article_kept_boilerplate_dropped(void **state)
+{
+    fixture f = open_fixture();
+    extract(&f, article_page, sizeof article_page - 1, NULL, NULL);
+    const sl_str t = f.r->text;
+    assert_true(has(t, "Dock workers in the northern harbour"));
+    assert_true(has(t, "hourly pay by four percent"));
+    assert_true(has(t, "Shipping companies had diverted"));
+    assert_true(has(t, "Harbour strike ends after nine days"));
+    static const char *const never[] = { "Home", "cookies", "Share on social", "Tweet",
+                                         "Template text", "Hidden paragraph", "Invisible styled",
+                                         "First comment", "Related stories", "Port traffic",
+                                         "newsletter", "Copyright", "never text", "color: red" };
+    for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
+        if (has(t, never[i]))
+            fail_msg("'%s' leaked into the text: %.*s", never[i], (int)t.len, t.ptr);
+    /* Reading order: the three paragraphs in page order. */
+    const char *a = strstr(t.ptr, "Dock workers"), *b = strstr(t.ptr, "hourly pay"),
+               *c = strstr(t.ptr, "Shipping companies");
+    assert_true(a < b && b < c);
+    close_fixture(&f);
+}
+
+static void test_captions_apart(void **state)
+{
+    fixture f = open_fixture();
+    extract(&f, article_page, sizeof article_page - 1, NULL, NULL);
+    assert_int_equal(f.r->n_captions, 1);
+    const sl_html_field *c = &f.r->captions[0];
+    assert_int_equal(c->text.len, strlen("Cranes idle at the container terminal."));
+    assert_memory_equal(c->text.ptr, "Cranes idle at the container terminal.", c->text.len);
+    assert_false(has(f.r->text, "Cranes idle"));
+    /* The caption's offsets point at its text in the page. */
+    assert_memory_equal(article_page + c->start, "Cranes idle", 11);
+    assert_int_equal(c->end - c->start, c->text.len);
+    close_fixture(&f);
+}
+
+static void test_title_byline_date_sources(void **state)
+{
+    fixture f = open_fixture();
+    extract(&f, article_page, sizeof article_page - 1, NULL, NULL);
+    assert_string_equal(f.r->title.from, "h1"); /* <title> holds the <h1> */
+    assert_int_equal(f.r->title.text.len, strlen("Harbour strike ends after nine days"));
+    assert_string_equal(f.r->byline.from, "author");
+    assert_memory_equal(f.r->byline.text.ptr, "Mara Lindqvist", 14);
+    assert_string_equal(f.r->published.from, "article:published_time");
+    assert_memory_equal(f.r->published.text.ptr, "2021-12-15T08:30:00+01:00", 25);
+    close_fixture(&f);
+}
+
+static void test_title_og_and_site_suffix(void **state)
+{
+    fixture f = open_fixture();
+    const char *og = "<html><head><meta property=\"og:title\" content=\"Ferry timetable changes\">"
+                     "<title>Ferry timetable changes - Island News</title></head><body><p>x</p>"
+                     "</body></html>";
+    extract(&f, og, strlen(og), NULL, NULL);
+    assert_string_equal(f.r->title.from, "og:title");
+    assert_int_equal(f.r->title.text.len, strlen("Ferry timetable changes"));
+    const char *plain = "<html><head><title>New ferry timetable from May | Island News</title>"
+                        "</head><body><p>x</p></body></html>";
+    extract(&f, plain, strlen(plain), NULL, NULL);
+    assert_string_equal(f.r->title.from, "title");
+    assert_int_equal(f.r->title.text.len, strlen("New ferry timetable from May"));
+    close_fixture(&f);
+}
+
+static void test_byline_class_and_date_fallbacks(void **state)
+{
+    fixture f = open_fixture();
+    const char *page =
+        "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+        "\"datePublished\": \"2020-03-04T10:00:00Z\"}</script></head><body><article>"
+        "<p class=\"byline\">By Joan Okafor</p><p>The library reopens on Monday with longer hours, "
+        "more seats and a new reading room for children and students alike.</p></article>"
+        "</body></html>";
+    extract(&f, page, strlen(page), NULL, NULL);
+    assert_string_equal(f.r->byline.from, "class:byline");
+    assert_int_equal(f.r->byline.text.len, strlen("Joan Okafor"));
+    assert_string_equal(f.r->published.from, "json-ld:datePublished");
+    assert_memory_equal(f.r->published.text.ptr, "2020-03-04T10:00:00Z", 20);
+
+    const char *timed = "<html><body><article><time datetime=\"2019-07-01\">1 July</time><p>The "
+                        "bridge is closed for repairs until the end of the summer holidays, "
+                        "the council said.</p></article></body></html>";
+    extract(&f, timed, strlen(timed), NULL, NULL);
+    assert_string_equal(f.r->published.from, "time");
+    assert_memory_equal(f.r->published.text.ptr, "2019-07-01", 10);
+
+    const char *bare = "<html><body><p>Nothing dated here at all.</p></body></html>";
+    extract(&f, bare, strlen(bare), "https://example.org/2021/12/15/story.html", NULL);
+    assert_string_equal(f.r->published.from, "url");
+    assert_memory_equal(f.r->published.text.ptr, "2021-12-15", 10);
+    assert_string_equal(f.r->url.from, "given");
+    close_fixture(&f);
+}
+
+static void test_charset_from_meta(void **state)
+{
+    fixture f = open_fixture();
+    /* "Café Größe" in windows-1252, declared by http-equiv. */
+    const char page[] = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+                        "charset=windows-1252\"></head><body><p>Caf\xE9 Gr\xF6\xDF" "e</p>"
+                        "</body></html>";
+    extract(&f, page, sizeof page - 1, NULL, NULL);
+    assert_string_equal(f.r->charset, "windows-1252");
+    assert_string_equal(f.r->charset_from, "meta");
+    assert_true(has(f.r->text, "Caf\xC3\xA9 Gr\xC3\xB6\xC3\x9F" "e"));
+    /* The map leads back to the single page byte of the é. */
+    const char *e = strstr(f.r->text.ptr, "\xC3\xA9");
+    size_t at = sl_html_page_offset(f.r, (size_t)(e - f.r->text.ptr));
+    assert_int_equal((unsigned char)page[at], 0xE9);
+
+    /* The HTTP hint wins over the meta; a BOM wins over both. */
+    extract(&f, page, sizeof page - 1, NULL, "iso-8859-15");
+    assert_string_equal(f.r->charset_from, "http");
+    const char bom[] = "\xEF\xBB\xBF<p>\xC3\xA9t\xC3\xA9</p>";
+    extract(&f, bom, sizeof bom - 1, NULL, "windows-1252");
+    assert_string_equal(f.r->charset_from, "bom");
+    assert_true(has(f.r->text, "\xC3\xA9t\xC3\xA9"));
+    close_fixture(&f);
+}
+
+static void test_offsets_map_to_page(void **state)
+{
+    fixture f = open_fixture();
+    extract(&f, article_page, sizeof article_page - 1, NULL, NULL);
+    const sl_str t = f.r->text;
+    /* Every word of the text maps to the same bytes in the page. */
+    size_t i = 0, words = 0;
+    while (i < t.len) {
+        while (i < t.len && (t.ptr[i] == ' ' || t.ptr[i] == '\n'))
+            i++;
+        size_t j = i;
+        while (j < t.len && t.ptr[j] != ' ' && t.ptr[j] != '\n')
+            j++;
+        if (j > i) {
+            size_t at = sl_html_page_offset(f.r, i);
+            assert_true(at + (j - i) <= sizeof article_page - 1);
+            if (memcmp(article_page + at, t.ptr + i, j - i) != 0 && t.ptr[i] != '\'')
+                fail_msg("word '%.*s' maps to '%.*s'", (int)(j - i), t.ptr + i, (int)(j - i),
+                         article_page + at);
+            words++;
+        }
+        i = j;
+    }
+    assert_true(words > 50);
+    /* Entities: the text holds the character, the map the whole reference. */
+    const char *ent = "<p>Salt &amp; pepper, bread &amp; butter, and more of everything for all.</p>";
+    extract(&f, ent, strlen(ent), NULL, NULL);
+    const char *amp = strchr(f.r->text.ptr, '&');
+    assert_non_null(amp);
+    size_t at = sl_html_page_offset(f.r, (size_t)(amp - f.r->text.ptr));
+    assert_memory_equal(ent + at, "&amp;", 5);
+    close_fixture(&f);
+}
+
+static void test_broken_and_truncated(void **state)
+{
+    fixture f = open_fixture();
+    const char *broken = "<html><body><div><p>Unclosed paragraph one with enough words to count "
+                         "as a paragraph, surely.<p>Second one <b>bold <i>italic</p></div><table>"
+                         "<tr><td>cell<tr></table></span></span></body></html></html><p>after";
+    extract(&f, broken, strlen(broken), NULL, NULL);
+    assert_true(has(f.r->text, "Unclosed paragraph one"));
+    /* Every prefix of the article page parses without error. */
+    for (size_t n = 0; n < sizeof article_page - 1; n += 37)
+        extract(&f, article_page, n, NULL, NULL);
+    close_fixture(&f);
+}
+
+static void test_empty_and_binary(void **state)
+{
+    fixture f = open_fixture();
+    extract(&f, "", 0, NULL, NULL);
+    assert_int_equal(f.r->text.len, 0);
+    assert_null(f.r->title.from);
+    const char *nobody = "<html><head><title>Only a title</title></head></html>";
+    extract(&f, nobody, strlen(nobody), NULL, NULL);
+    assert_int_equal(f.r->text.len, 0);
+    assert_string_equal(f.r->title.from, "title");
+    char garbage[4096];
+    uint64_t s = 7;
+    for (int round = 0; round < 20; round++) {
+        for (size_t i = 0; i < sizeof garbage; i++)
+            garbage[i] = (char)(test_rng(&s) >> 56);
+        extract(&f, garbage, sizeof garbage, NULL, NULL);
+        assert_true(sl_utf8_valid(f.r->text.ptr, f.r->text.len));
+    }
+    close_fixture(&f);
+}
+
+static void test_large_page(void **state)
+{
+    fixture f = open_fixture();
+    const char *para = "<p>The committee met again on Thursday, and the members agreed, after a "
+                       "long debate, to publish the full report before the end of the month.</p>";
+    size_t plen = strlen(para), n = 5u << 20;
+    char *page = malloc(n + 64);
+    size_t len = 0;
+    len += (size_t)sprintf(page, "<html><body><article>");
+    while (len + plen < n)
+        memcpy(page + len, para, plen), len += plen;
+    len += (size_t)sprintf(page + len, "</article></body></html>");
+    extract(&f, page, len, NULL, NULL);
+    assert_true(f.r->text.len > (3u << 20));
+    sl_html_options o = SL_HTML_OPTIONS_INIT;
+    o.max_page = 1u << 20;
+    sl_html *small;
+    assert_int_equal(sl_html_new(f.ctx, &small, &o), SL_OK);
+    const sl_html_result *r;
+    assert_int_equal(sl_html_extract(small, page, len, NULL, 0, NULL, &r), SL_ELIMIT);
+    assert_non_null(strstr(sl_errmsg(f.ctx), "larger than the limit"));
+    sl_html_free(small);
+    free(page);
+    close_fixture(&f);
+}
+
+static void test_bad_arguments(void **state)
+{
+    sl_ctx *ctx = test_ctx();
+    sl_html *h = NULL;
+    sl_html_options o = SL_HTML_OPTIONS_INIT;
+    o.version = 99;
+    assert_int_equal(sl_html_new(ctx, &h, &o), SL_EINVAL);
+    assert_null(h);
+    sl_html_free(NULL);
+    assert_int_equal(sl_html_new(ctx, &h, NULL), SL_OK);
+    const sl_html_result *r;
+    assert_int_equal(sl_html_extract(h, NULL, 5, NULL, 0, NULL, &r), SL_EINVAL);
+    sl_html_free(h);
+    sl_ctx_free(ctx);
+}
+
+/* Every allocation failure is reported as SL_ENOMEM, leaks nothing (ASan
+ * checks), and leaves the handle usable. */
+static void test_out_of_memory(void **state)
+{
+    for (uint64_t k = 1;; k++) {
+        sl_ctx *ctx = test_ctx();
+        sl_ctx_set_fail_alloc_after(ctx, k);
+        sl_html *h = NULL;
+        const sl_html_result *r;
+        int rc = sl_html_new(ctx, &h, NULL);
+        int failed = rc != SL_OK;
+        if (!rc) {
+            rc = sl_html_extract(h, article_page, sizeof article_page - 1, NULL, 0, NULL, &r);
+            if (rc) {
+                failed = 1;
+                assert_int_equal(rc, SL_ENOMEM);
+                sl_ctx_set_fail_alloc_after(ctx, 0); /* the handle still works */
+                assert_int_equal(sl_html_extract(h, article_page, sizeof article_page - 1, NULL,
+                                                 0, NULL, &r), SL_OK);
+                assert_true(has(r->text, "Dock workers"));
+            }
+        } else {
+            assert_int_equal(rc, SL_ENOMEM);
+        }
+        sl_html_free(h);
+        sl_ctx_free(ctx);
+        if (!failed)
+            break;
+        assert_true(k < 100000);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_article_kept_boilerplate_dropped),
+        cmocka_unit_test(test_captions_apart),
+        cmocka_unit_test(test_title_byline_date_sources),
+        cmocka_unit_test(test_title_og_and_site_suffix),
+        cmocka_unit_test(test_byline_class_and_date_fallbacks),
+        cmocka_unit_test(test_charset_from_meta),
+        cmocka_unit_test(test_offsets_map_to_page),
+        cmocka_unit_test(test_broken_and_truncated),
+        cmocka_unit_test(test_empty_and_binary),
+        cmocka_unit_test(test_large_page),
+        cmocka_unit_test(test_bad_arguments),
+        cmocka_unit_test(test_out_of_memory),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
