@@ -205,15 +205,11 @@ static int add_batch(void *state, pool_batch *b)
     dedup_job *job = s->job;
     for (size_t k = 0; k < b->n; k++) {
         pool_item *it = &b->items[k];
-        size_t il, pl, ol;
+        size_t il, pl;
         const char *id = item_field(it, PI_ID, &il), *pub = item_field(it, PI_PUBLISHED, &pl);
-        const char *origin = item_field(it, PI_ORIGIN, &ol);
         int rc = it->rc ? it->rc : sl_dedup_add(s->d, id, il, pub, pl, it->prep);
         if (rc) {
-            cli_error("%s:%llu: %s", origin, (unsigned long long)it->line,
-                      it->rc ? it->err : sl_errmsg(s->ctx));
-            job->rejected++;
-            s->status = cli_worse(s->status, cli_exit_for(rc));
+            pool_reject(it, it->rc ? it->err : sl_errmsg(s->ctx), rc, &job->rejected, &s->status);
             continue;
         }
         if (!remember_item(s, sl_dedup_count(s->d) - 1, it->spill_item))

@@ -116,8 +116,9 @@ static int record_of(facts_state *s, const sl_doc *doc, bool with_text, sl_str *
     return SL_OK;
 }
 
-static int queue_doc(facts_state *s, const sl_doc *doc)
+static int queue_doc(void *state, const sl_doc *doc)
 {
+    facts_state *s = state;
     sl_str text, title, rec = { "", 0 };
     const sl_clean_result *r;
     int rc = cli_stage_text(s->cleaner, s->job->no_clean, doc, &text, &title, &r);
@@ -307,11 +308,7 @@ static int add_batch(void *state, pool_batch *b)
     for (size_t k = 0; k < b->n; k++) {
         pool_item *it = &b->items[k];
         if (it->rc) {
-            size_t ol;
-            const char *origin = item_field(it, PI_ORIGIN, &ol);
-            cli_error("%s:%llu: %s", origin, (unsigned long long)it->line, it->err);
-            s->job->rejected++;
-            s->status = cli_worse(s->status, cli_exit_for(it->rc));
+            pool_reject(it, it->err, it->rc, &s->job->rejected, &s->status);
             continue;
         }
         s->job->docs++;
@@ -321,15 +318,10 @@ static int add_batch(void *state, pool_batch *b)
     return EXIT_OK;
 }
 
-static int queue_any(void *state, const sl_doc *doc)
-{
-    return queue_doc(state, doc);
-}
-
 static int read_all(facts_state *s)
 {
     pool_stream st = { s->ctx, s->reader, s->job->quiet, &s->job->docs, &s->job->rejected,
-                       &s->status, queue_any, add_batch, s };
+                       &s->status, queue_doc, add_batch, s };
     return pool_read_all(&s->pool, &st);
 }
 

@@ -274,3 +274,12 @@ int pool_read_all(pool *p, const pool_stream *st)
     cli_progress_done(&progress);
     return *st->status;
 }
+
+void pool_reject(const pool_item *it, const char *msg, int rc, uint64_t *rejected, int *status)
+{
+    size_t ol;
+    const char *origin = item_field(it, PI_ORIGIN, &ol);
+    cli_error("%s:%llu: %s", origin, (unsigned long long)it->line, msg);
+    (*rejected)++;
+    *status = cli_worse(*status, cli_exit_for(rc));
+}

@@ -98,6 +98,10 @@ typedef struct pool_stream {
 /* Returns EXIT_IO when the run must stop, else *status. */
 int pool_read_all(pool *p, const pool_stream *st);
 
+/* Report a record that could not be prepared or indexed (file:line:
+ * message), count it, and make the exit status at least what rc says. */
+void pool_reject(const pool_item *it, const char *msg, int rc, uint64_t *rejected, int *status);
+
 /* Copy a document into the next item (false and reported when out of memory). */
 bool batch_push(pool_batch *b, const sl_doc *doc, sl_str text, sl_str title, sl_str extra,
                 sl_str record, uint64_t spill_item);

@@ -120,8 +120,9 @@ static int published_interval(stories_state *s, const sl_doc *doc, sl_doc *with)
     return SL_OK;
 }
 
-static int queue_doc(stories_state *s, const sl_doc *in)
+static int queue_doc(void *state, const sl_doc *in)
 {
+    stories_state *s = state;
     sl_doc with_date;
     const sl_doc *doc = &with_date;
     sl_str text, title, dup_of = { "", 0 }, rec = { "", 0 };
@@ -188,15 +189,13 @@ static int add_batch(void *state, pool_batch *b)
     stories_state *s = state;
     for (size_t k = 0; k < b->n; k++) {
         pool_item *it = &b->items[k];
-        size_t il, pl, dl, ol;
+        size_t il, pl, dl;
         const char *id = item_field(it, PI_ID, &il), *pub = item_field(it, PI_PUBLISHED, &pl);
-        const char *dup = item_field(it, PI_EXTRA, &dl), *origin = item_field(it, PI_ORIGIN, &ol);
+        const char *dup = item_field(it, PI_EXTRA, &dl);
         int rc = it->rc ? it->rc : sl_story_add(s->x, id, il, pub, pl, dup, dl, it->prep);
         if (rc) {
-            cli_error("%s:%llu: %s", origin, (unsigned long long)it->line,
-                      it->rc ? it->err : sl_errmsg(s->ctx));
-            s->job->rejected++;
-            s->status = cli_worse(s->status, cli_exit_for(rc));
+            pool_reject(it, it->rc ? it->err : sl_errmsg(s->ctx), rc, &s->job->rejected,
+                        &s->status);
             continue;
         }
         s->job->docs++;
@@ -206,15 +205,10 @@ static int add_batch(void *state, pool_batch *b)
     return EXIT_OK;
 }
 
-static int queue_any(void *state, const sl_doc *doc)
-{
-    return queue_doc(state, doc);
-}
-
 static int read_all(stories_state *s)
 {
     pool_stream st = { s->ctx, s->reader, s->job->quiet, &s->job->docs, &s->job->rejected,
-                       &s->status, queue_any, add_batch, s };
+                       &s->status, queue_doc, add_batch, s };
     return pool_read_all(&s->pool, &st);
 }
 
