@@ -65,7 +65,8 @@ static void add_vector(st_feat *sum, uint16_t *n, uint16_t cap, const st_feat *v
      * sort is then paid once every few documents */
     if (k > cap)
         st_keep_top(scratch, &k, cap * 2 / 3);
-    memcpy(sum, scratch, k * sizeof *sum);
+    if (k) /* sum is NULL while the cluster has no entries */
+        memcpy(sum, scratch, k * sizeof *sum);
     *n = (uint16_t)k;
 }
 

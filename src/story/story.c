@@ -300,6 +300,8 @@ static int by_weight_desc(const void *a, const void *b)
 static void post_top(st_postings *post, st_cluster *c, uint32_t index, const st_feat *f,
                      size_t n, size_t top, st_feat *scratch)
 {
+    if (n == 0)
+        return; /* f may be NULL */
     memcpy(scratch, f, n * sizeof *f);
     qsort(scratch, n, sizeof *scratch, by_weight_desc);
     for (size_t i = 0; i < n && i < top; i++) {
@@ -682,6 +684,8 @@ int sl_story_label(const sl_story_index *x, uint64_t cluster, int is_story, cons
     for (int part = 0; part < 2; part++) {
         size_t nf = part ? c->n_terms : c->n_names;
         size_t take = nf < sizeof top / sizeof *top ? nf : sizeof top / sizeof *top;
+        if (take == 0)
+            continue; /* the array may be NULL */
         memcpy(top, part ? c->terms : c->names, take * sizeof *top);
         qsort(top, take, sizeof *top, by_weight_desc);
         size_t want = part ? max : (max + 1) / 2;
