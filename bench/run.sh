@@ -9,7 +9,7 @@
 #                bench` passes it); --build=DIR may name a new one.  Relative
 #                paths are taken from the repository's top directory.
 #   STAGE        run only these stages (default: all): datagen clean mojibake
-#                dedup stories
+#                dedup stories facts
 #   --no-build   use the binaries in the build directory as they are,
 #                instead of running `make` first
 #
@@ -28,7 +28,7 @@
 # every stage that ran produced its figures, 1 otherwise, 2 on a usage error.
 set -euo pipefail
 
-STAGES=(datagen clean mojibake dedup stories)   # later: facts
+STAGES=(datagen clean mojibake dedup stories facts)
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
@@ -547,6 +547,86 @@ def load(n):
 a, b = load(2), load(3)
 print("stories.ecbplus.shuffle_agreement_bcubed_f1 %.4f ratio" % bcubed(a, b)[2])
 PY
+}
+
+# ------------------------------------------------------------------- facts
+# `storyline facts` (entities, quotes, time expressions, publication date)
+# and `storyline dates` (time only) on the 20k generated corpus, one thread
+# (the per-core figure) and all; with ../shared, the quality scores of the
+# shared scorers: NER on CoNLL dev, quotes on PolNeAR dev, TIMEX3 values on
+# TempEval-3 TBAQ.
+stage_facts() {
+    temp_dir=$(mktemp -d "${TMPDIR:-/tmp}/sl-bench-facts.XXXXXX")
+    make_dedup_corpus 20000 || return 0
+    local dir=$temp_dir/facts
+    mkdir -p "$dir"
+    say "facts: $BENCH_RUNS runs of storyline facts --no-clean --threads=1 on 20k"
+    BEST_OUTPUT=/dev/null best_of "$BENCH_RUNS" "$dir/one" \
+        "$storyline" facts --no-clean -q --threads=1 "$dedup_input"
+    if [ "$LAST_STATUS" -ne 0 ]; then
+        fail "facts: storyline facts failed (exit $LAST_STATUS): $(head -c 500 "$dir/one.err")"
+        return
+    fi
+    figure facts.20k.docs_per_s_one_thread "$(rate 20000 "$BEST_SECONDS")" docs/s
+    BEST_OUTPUT=/dev/null best_of "$BENCH_RUNS" "$dir/all" \
+        "$storyline" facts --no-clean -q "$dedup_input"
+    figure facts.20k.docs_per_s "$(rate 20000 "$BEST_SECONDS")" docs/s
+    figure facts.20k.peak_rss_mb "$(mb_of_kb "$BEST_RSS_KB")" MB
+    BEST_OUTPUT=/dev/null best_of "$BENCH_RUNS" "$dir/dates" \
+        "$storyline" dates --no-clean -q --threads=1 "$dedup_input"
+    figure facts.20k.dates_docs_per_s_one_thread "$(rate 20000 "$BEST_SECONDS")" docs/s
+    rm -f "$dedup_input" "$dedup_truth"
+    facts_scores "$dir"
+    remove_temp
+    temp_dir=''
+}
+
+facts_scores() {
+    local dir=$1 tools=$shared/tools data=$shared/data
+    if [ ! -d "$tools" ] || [ ! -d "$data" ]; then
+        say "facts: quality scores skipped, no $shared (set SL_SHARED_DIR)"
+        return
+    fi
+    python3 -c '
+import json, sys
+for l in open(sys.argv[1]):
+    d = json.loads(l)
+    print(json.dumps({"id": d["id"], "text": d["text"]}))' "$data/ner/conll_dev.jsonl" >"$dir/ner.in"
+    "$storyline" facts --no-clean -q -o "$dir/ner.out" "$dir/ner.in" &&
+        python3 "$tools/ner_score.py" "$data/ner/conll_dev.jsonl" "$dir/ner.out" | tail -n 1 |
+        python3 -c '
+import json, sys
+r = json.loads(sys.stdin.read())
+m = r.get("micro", r)
+for k in ("p", "r", "f1"):
+    if k in m:
+        print("facts.ner_conll_dev.%s %s ratio" % (k, m[k]))'
+    python3 -c '
+import json, sys
+for l in open(sys.argv[1]):
+    d = json.loads(l)
+    print(json.dumps({"id": d["id"], "text": d["text"]}))' "$data/quotes/polnear_dev.jsonl" >"$dir/q.in"
+    "$storyline" quotes --no-clean -q -o "$dir/q.out" "$dir/q.in" &&
+        python3 "$tools/quote_score.py" "$data/quotes/polnear_dev.jsonl" "$dir/q.out" | tail -n 1 |
+        python3 -c '
+import json, sys
+r = json.loads(sys.stdin.read())
+for k in ("exact_f1", "overlap_f1", "overlap_p", "overlap_r", "source_acc"):
+    print("facts.quotes_polnear_dev.%s %s ratio" % (k, r[k]))'
+    python3 -c '
+import json, sys
+for l in open(sys.argv[1]):
+    d = json.loads(l)
+    print(json.dumps({"id": d["id"], "text": d["text"], "published": d["dct"]}))' \
+        "$data/dates/tbaq/docs.jsonl" >"$dir/t.in"
+    "$storyline" dates --no-clean -q -o "$dir/t.out" "$dir/t.in" &&
+        python3 "$tools/timex_score.py" "$data/dates/tbaq/docs.jsonl" "$dir/t.out" | tail -n 1 |
+        python3 -c '
+import json, sys
+r = json.loads(sys.stdin.read())
+for k, v in sorted(r.items()):
+    if isinstance(v, (int, float)) and ("f1" in k or "acc" in k):
+        print("facts.timex_tbaq.%s %s ratio" % (k, v))'
 }
 
 main() {
