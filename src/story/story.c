@@ -175,11 +175,11 @@ static int64_t idmap_get(const sl_story_index *x, const char *id, size_t len)
 static void build_vector(sl_story_index *x, const sl_story_doc *p, const int64_t when[2])
 {
     st_docvec *v = &x->vec;
-    double n = (double)x->counted;
+    double n = (double)x->counted + 1; /* this document counted too */
     st_feat *terms = x->work, *names = x->work + p->n_feat;
     size_t nt = 0, nn = 0;
     for (size_t i = 0; i < p->n_feat; i++) {
-        double df = st_vocab_df(&x->vocab, p->feat[i].key);
+        double df = st_vocab_df(&x->vocab, p->feat[i].key) + 1;
         double w = (1.0 + log(p->feat[i].w)) * log((n + PRIOR_DOCS) / (df + 1.0));
         if (w <= 0)
             continue;
@@ -560,7 +560,8 @@ int sl_story_add(sl_story_index *x, const char *id, size_t id_len, const char *p
     }
     if ((rc = drop_closed(x, &x->events)) != SL_OK || (rc = drop_closed(x, &x->stories)) != SL_OK)
         return rc;
-    /* the document is weighed by the frequencies of the documents before it */
+    /* weighed by the frequencies of the documents so far, itself included
+     * (its own words are counted in by hand: the vocabulary changes last) */
     sweep(x);
     build_vector(x, p, when);
     st_plan plan;
