@@ -2,65 +2,12 @@
  * open event (found through postings of the events' heaviest terms and
  * names) or founds a new one, and a new event joins the most similar story
  * or founds one.  Same input, same options: same clusters. */
-#include "story/story_cluster.h"
+#include "story/story_index.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <xxhash.h>
-
-#define EVENT_TERMS 200
-#define EVENT_NAMES 80
-#define STORY_TERMS 150
-#define STORY_NAMES 60
-#define POST_TERMS 12        /* heaviest keys of a cluster filed in postings */
-#define POST_NAMES 8
-#define LOOKUP_LIMIT 64      /* clusters read per key */
-#define MAX_CANDIDATES 32    /* clusters scored per document */
-#define LABEL_KEEP 8         /* terms and names a closed cluster keeps */
-#define EVENT_NAME_SHARE 0.5
-#define STORY_NAME_SHARE 0.7
-/* Documents assumed seen before the first: early frequencies are noise, so
- * IDF starts flat and becomes the stream's own as documents arrive. */
-#define PRIOR_DOCS 100.0
-
-typedef struct st_docrec {
-    uint64_t id_off, title_off;
-    uint32_t id_len, title_len;
-    uint32_t event;
-    float score;
-} st_docrec;
-
-typedef struct st_level {
-    st_cluster *c;
-    size_t n, cap;
-    size_t closed, closed_at_drop; /* closed clusters, now and when the
-                                      postings last dropped theirs */
-    size_t ready;            /* c[0..ready) initialised: n or n + 1 */
-    st_postings post;
-} st_level;
-
-struct sl_story_index {
-    sl_ctx *ctx;
-    sl_story_options opts;
-    st_vocab vocab;
-    uint64_t counted;        /* documents in the frequencies (not duplicates) */
-    st_docrec *docs;
-    size_t n_docs, cap_docs;
-    sl_buf ids, titles;
-    uint64_t *idmap;         /* (hash of id & ~0xffffffff) | doc + 1: duplicates' targets */
-    size_t idmap_cap, idmap_used;
-    st_level events, stories;
-    uint64_t swept;          /* documents when closed events were last shrunk */
-    /* scratch */
-    st_docvec vec;
-    st_feat scratch[STORY_TERMS + STORY_NAMES + ST_DOC_TERMS + ST_DOC_NAMES];
-    st_feat *work;           /* one document's weighted features */
-    size_t cap_work;
-    uint32_t cand[MAX_CANDIDATES * 4];
-    uint32_t found[LOOKUP_LIMIT];
-};
 
 int sl_story_new(sl_ctx *ctx, sl_story_index **out, const sl_story_options *opts)
 {
@@ -289,13 +236,6 @@ static int64_t best_of(sl_story_index *x, const st_level *l, double share, doubl
 
 /* ---- adding ---- */
 
-static int by_weight_desc(const void *a, const void *b)
-{
-    const st_feat *x = a, *y = b;
-    if (x->w != y->w)
-        return x->w < y->w ? 1 : -1;
-    return (x->key > y->key) - (x->key < y->key);
-}
 
 static void post_top(st_postings *post, st_cluster *c, uint32_t index, const st_feat *f,
                      size_t n, size_t top, st_feat *scratch)
@@ -303,7 +243,7 @@ static void post_top(st_postings *post, st_cluster *c, uint32_t index, const st_
     if (n == 0)
         return; /* f may be NULL */
     memcpy(scratch, f, n * sizeof *f);
-    qsort(scratch, n, sizeof *scratch, by_weight_desc);
+    qsort(scratch, n, sizeof *scratch, st_by_weight_desc);
     for (size_t i = 0; i < n && i < top; i++) {
         size_t k = 0;
         while (k < c->n_posted && c->posted[k] != scratch[i].key)
@@ -575,131 +515,5 @@ int sl_story_add(sl_story_index *x, const char *id, size_t id_len, const char *p
      * centre than the founder as representative */
     touch_event(x, plan.event, when, plan.new_event ? 0.0 : plan.score, p->title.len > 0);
     record_doc(x, id, id_len, p, plan.event, plan.score);
-    return SL_OK;
-}
-
-/* ---- results ---- */
-
-uint64_t sl_story_count(const sl_story_index *x)
-{
-    return x ? x->n_docs : 0;
-}
-
-int sl_story_result(const sl_story_index *x, uint64_t doc, sl_story_assignment *out)
-{
-    if (!x || !out || doc >= x->n_docs)
-        return x ? sl_error(x->ctx, SL_EINVAL, "stories: no document %llu",
-                            (unsigned long long)doc)
-                 : SL_EINVAL;
-    const st_docrec *r = &x->docs[doc];
-    out->event = r->event;
-    out->story = x->events.c[r->event].story;
-    out->score = r->score;
-    return SL_OK;
-}
-
-const char *sl_story_doc_id(const sl_story_index *x, uint64_t doc, size_t *len)
-{
-    if (!x || doc >= x->n_docs) {
-        *len = 0;
-        return NULL;
-    }
-    *len = x->docs[doc].id_len;
-    return x->ids.ptr + x->docs[doc].id_off;
-}
-
-const char *sl_story_doc_title(const sl_story_index *x, uint64_t doc, size_t *len)
-{
-    if (!x || doc >= x->n_docs) {
-        *len = 0;
-        return NULL;
-    }
-    *len = x->docs[doc].title_len;
-    return *len ? x->titles.ptr + x->docs[doc].title_off : "";
-}
-
-uint64_t sl_story_event_count(const sl_story_index *x)
-{
-    return x ? x->events.n : 0;
-}
-
-uint64_t sl_story_story_count(const sl_story_index *x)
-{
-    return x ? x->stories.n : 0;
-}
-
-static int cluster_info(const sl_story_index *x, const st_level *l, uint64_t i,
-                        sl_story_cluster *out)
-{
-    if (!x || !out || i >= l->n)
-        return x ? sl_error(x->ctx, SL_EINVAL, "stories: no cluster %llu", (unsigned long long)i)
-                 : SL_EINVAL;
-    const st_cluster *c = &l->c[i];
-    out->first_doc = c->first_doc;
-    out->story = c->story;
-    out->size = c->size;
-    out->best_doc = c->best_doc;
-    out->first_day = c->first_day;
-    out->last_day = c->last_day;
-    return SL_OK;
-}
-
-int sl_story_event(const sl_story_index *x, uint64_t event, sl_story_cluster *out)
-{
-    return cluster_info(x, x ? &x->events : NULL, event, out);
-}
-
-int sl_story_story(const sl_story_index *x, uint64_t story, sl_story_cluster *out)
-{
-    if (!x)
-        return SL_EINVAL;
-    int rc = cluster_info(x, &x->stories, story, out);
-    if (!rc)
-        out->story = story;
-    return rc;
-}
-
-/* Does `in` contain `part`, ignoring ASCII case? */
-static int contains_ci(const char *in, const char *part)
-{
-    size_t n = strlen(part);
-    for (; *in; in++)
-        if (strncasecmp(in, part, n) == 0)
-            return 1;
-    return n == 0;
-}
-
-/* Names first (heaviest first), then terms, each with a surface form and
- * not already in the label. */
-int sl_story_label(const sl_story_index *x, uint64_t cluster, int is_story, const char **terms,
-                   size_t max, size_t *n)
-{
-    *n = 0;
-    const st_level *l = x ? (is_story ? &x->stories : &x->events) : NULL;
-    if (!l || cluster >= l->n)
-        return x ? sl_error(x->ctx, SL_EINVAL, "stories: no cluster %llu",
-                            (unsigned long long)cluster)
-                 : SL_EINVAL;
-    const st_cluster *c = &l->c[cluster];
-    st_feat top[EVENT_NAMES > STORY_NAMES ? EVENT_NAMES : STORY_NAMES];
-    for (int part = 0; part < 2; part++) {
-        size_t nf = part ? c->n_terms : c->n_names;
-        size_t take = nf < sizeof top / sizeof *top ? nf : sizeof top / sizeof *top;
-        if (take == 0)
-            continue; /* the array may be NULL */
-        memcpy(top, part ? c->terms : c->names, take * sizeof *top);
-        qsort(top, take, sizeof *top, by_weight_desc);
-        size_t want = part ? max : (max + 1) / 2;
-        for (size_t i = 0; i < take && *n < want; i++) {
-            const char *s = st_vocab_surface(&x->vocab, top[i].key);
-            if (!s)
-                continue;
-            size_t k = 0;
-            while (k < *n && !contains_ci(terms[k], s))
-                k++;
-            if (k == *n)
-                terms[(*n)++] = s;
-        }
-    }
     return SL_OK;
 }
