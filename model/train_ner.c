@@ -9,6 +9,12 @@
  *     --upper R      add an all-caps copy of a fraction R of the training
  *                    sentences (default 0.05), so headlines are learnt
  *     --prune Q      drop quantised weights with |w| < Q (default 1)
+ *     --replace R    add a copy of a fraction R of the sentences with their LOC
+ *                    and ORG names replaced by gazetteer phrases (default 0)
+ *     --orgs R       of those ORG names, replace a fraction R by made-up
+ *                    organisation names ("X Holdings", default 0.3)
+ *     --sports N     add N synthetic documents of sports results, teams named
+ *                    after places tagged ORG (default 1000)
  *     --seed N       shuffling seed (default 1)
  *     --research     allow research-only data (conll_*.conll); the model
  *                    may then not be written under data/models
@@ -16,15 +22,13 @@
  * Input: "token<TAB>tag" lines (BIO tags over PER, ORG, LOC, MISC), a blank
  * line between sentences, "-DOCSTART-" lines ignored.  Prints progress and
  * figures on stdout.  Build: see model/README.md. */
-#include "facts/ner.h"
+#include "train_ner.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-
-enum { T = SL_NER_NTAGS, TRANS = (SL_NER_NTAGS + 1) * SL_NER_NTAGS };
 
 static const char *const gaz_files[SL_NER_GAZ_N] = {
     "countries.txt", "demonyms.txt", "capitals.txt", "cities.txt",
@@ -46,7 +50,7 @@ static void *xrealloc(void *p, size_t n)
 }
 
 /* Grow *arr (elements of elem bytes) to hold need elements. */
-static void grow(void *arr, size_t *cap, size_t need, size_t elem)
+void grow(void *arr, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
         return;
@@ -57,26 +61,7 @@ static void grow(void *arr, size_t *cap, size_t need, size_t elem)
     *p = xrealloc(*p, *cap * elem);
 }
 
-/* ---- corpus ----------------------------------------------------------- */
 
-typedef struct sentence {
-    size_t first, n; /* words first..first+n-1 */
-    size_t doc;      /* document number */
-    bool copy;       /* an augmented copy: not evidence for the document */
-} sentence;
-
-typedef struct corpus {
-    char *text;       /* word bytes, each followed by a NUL */
-    size_t text_len, text_cap;
-    size_t *word_off, *word_len;
-    uint8_t *gold;
-    size_t nwords, words_cap;
-    sentence *sents;
-    size_t nsents, sents_cap;
-    size_t ndocs;
-    uint32_t *keys;   /* nwords * SL_NER_MAX_FEATS */
-    uint8_t *nkeys;
-} corpus;
 
 static int parse_tag(const char *s)
 {
@@ -91,7 +76,7 @@ static int parse_tag(const char *s)
     return -1;
 }
 
-static void add_word(corpus *c, const char *w, size_t len, int tag)
+void add_word(corpus *c, const char *w, size_t len, int tag)
 {
     /* w may point into c->text, which may move */
     bool inside = c->text && w >= c->text && w < c->text + c->text_len;
@@ -112,7 +97,7 @@ static void add_word(corpus *c, const char *w, size_t len, int tag)
     c->text_len += len + 1;
 }
 
-static void end_sentence(corpus *c, size_t *first, size_t doc, bool copy)
+void end_sentence(corpus *c, size_t *first, size_t doc, bool copy)
 {
     if (c->nwords > *first) {
         grow(&c->sents, &c->sents_cap, c->nsents + 1, sizeof *c->sents);
@@ -153,7 +138,7 @@ static void read_conll(corpus *c, const char *path)
 }
 
 /* Upper-case a word (ASCII and utf8proc) into out. */
-static size_t upper_word(const char *w, size_t len, char *out, size_t cap)
+size_t upper_word(const char *w, size_t len, char *out, size_t cap)
 {
     size_t o = 0;
     for (size_t i = 0; i < len;) {
@@ -173,7 +158,7 @@ static size_t upper_word(const char *w, size_t len, char *out, size_t cap)
     return o;
 }
 
-static uint64_t rng_next(uint64_t *s)
+uint64_t rng_next(uint64_t *s)
 {
     uint64_t x = *s;
     x ^= x >> 12;
@@ -204,13 +189,6 @@ static void add_upper_copies(corpus *c, double rate, uint64_t seed)
 
 /* Gazetteer phrases split into tokens, by category, for mention
  * replacement. */
-typedef struct phrases {
-    char *text;                 /* tokens, NUL-terminated, phrase after phrase */
-    size_t len, cap;
-    size_t *start[SL_NER_GAZ_N]; /* offset of each phrase's first token */
-    uint8_t *ntok[SL_NER_GAZ_N];
-    size_t n[SL_NER_GAZ_N], ncap[SL_NER_GAZ_N];
-} phrases;
 
 static void split_phrases(phrases *ph, sl_ctx *ctx, const sl_buf *blob)
 {
@@ -243,7 +221,7 @@ static void split_phrases(phrases *ph, sl_ctx *ctx, const sl_buf *blob)
 }
 
 /* A random phrase for an entity of this type; false when none. */
-static bool pick_phrase(const phrases *ph, int type, uint64_t *seed, int *cat, size_t *idx)
+bool pick_phrase(const phrases *ph, int type, uint64_t *seed, int *cat, size_t *idx)
 {
     static const int loc[] = { SL_NER_GAZ_COUNTRY, SL_NER_GAZ_CAPITAL, SL_NER_GAZ_CITY };
     static const int org[] = { SL_NER_GAZ_INTL_ORG, SL_NER_GAZ_AGENCY, SL_NER_GAZ_OUTLET };
@@ -255,39 +233,6 @@ static bool pick_phrase(const phrases *ph, int type, uint64_t *seed, int *cat, s
         return false;
     *idx = (size_t)(rng_next(seed) % ph->n[*cat]);
     return true;
-}
-
-/* Append copies of about `rate` of the sentences with their LOC and ORG
- * names replaced by gazetteer phrases of a fitting category. */
-static void add_replaced_copies(corpus *c, const phrases *ph, double rate, uint64_t seed)
-{
-    size_t nsents = c->nsents;
-    for (size_t s = 0; s < nsents; s++) {
-        if ((double)(rng_next(&seed) >> 11) / 9007199254740992.0 >= rate)
-            continue;
-        sentence src = c->sents[s];
-        size_t first = c->nwords;
-        for (size_t i = src.first; i < src.first + src.n;) {
-            uint8_t tag = c->gold[i];
-            int cat;
-            size_t idx, j = i + 1;
-            if (tag == 0 || SL_NER_TAG_IS_I(tag) ||
-                !pick_phrase(ph, SL_NER_TAG_TYPE(tag), &seed, &cat, &idx)) {
-                add_word(c, c->text + c->word_off[i], c->word_len[i], tag);
-                i++;
-                continue;
-            }
-            while (j < src.first + src.n && c->gold[j] == tag + 1)
-                j++;
-            const char *t = ph->text + ph->start[cat][idx];
-            for (size_t k = 0; k < ph->ntok[cat][idx]; k++) {
-                add_word(c, t, strlen(t), k ? tag + 1 : tag);
-                t += strlen(t) + 1;
-            }
-            i = j;
-        }
-        end_sentence(c, &first, src.doc, true);
-    }
 }
 
 static sl_ner_word *sentence_words(const corpus *c, const sentence *st, sl_ner_word **words,
@@ -668,7 +613,8 @@ typedef struct options {
     const char *train[16];
     int ntrain;
     int epochs, prune;
-    double upper, replace;
+    double upper, replace, made_up;
+    int sports;
     uint64_t seed;
     bool research;
 } options;
@@ -681,7 +627,7 @@ static const char *base_name(const char *p)
 
 static void parse_args(options *o, int argc, char **argv)
 {
-    *o = (options){ .epochs = 12, .prune = 1, .upper = 0.05, .seed = 1 };
+    *o = (options){ .epochs = 12, .prune = 1, .upper = 0.05, .seed = 1, .sports = 1000, .made_up = 0.3 };
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool has_value = i + 1 < argc;
@@ -699,6 +645,10 @@ static void parse_args(options *o, int argc, char **argv)
             o->prune = atoi(argv[++i]);
         else if (strcmp(a, "--replace") == 0 && has_value)
             o->replace = atof(argv[++i]);
+        else if (strcmp(a, "--orgs") == 0 && has_value)
+            o->made_up = atof(argv[++i]);
+        else if (strcmp(a, "--sports") == 0 && has_value)
+            o->sports = atoi(argv[++i]);
         else if (strcmp(a, "--upper") == 0 && has_value)
             o->upper = atof(argv[++i]);
         else if (strcmp(a, "--seed") == 0 && has_value)
@@ -743,11 +693,15 @@ int main(int argc, char **argv)
     for (int i = 0; i < o.ntrain; i++)
         read_conll(&train, o.train[i]);
     size_t original = train.nsents;
-    if (o.replace > 0) {
-        phrases ph = { 0 };
-        split_phrases(&ph, ctx, &gaz_blob);
-        add_replaced_copies(&train, &ph, o.replace, o.seed * 31 + 7);
-    }
+    phrases ph = { 0 };
+    split_phrases(&ph, ctx, &gaz_blob);
+    mentions men = { 0 };
+    collect_mentions(&train, &men);
+    synth y = { &train, &ph, &men, gaz, o.seed * 31 + 7, false };
+    if (o.replace > 0 && men.n && o.gaz)
+        add_replaced_copies(&y, o.replace, o.made_up);
+    if (o.sports > 0 && men.n && o.gaz)
+        add_sports(&y, (size_t)o.sports, o.seed * 613 + 5);
     add_upper_copies(&train, o.upper, o.seed * 7919 + 1);
     featurise(&train, &feats, gaz, ctx);
     printf("train: %zu sentences (%zu original), %zu tokens\n", train.nsents, original,

@@ -28,7 +28,7 @@ enum template_id {
     T_INITIAL_WORD, T_FLAGS, T_DOC_CASE,
     /* templates that look at case */
     T_FORM, T_SHAPE, T_SSHAPE, T_PREV_SSHAPE, T_NEXT_SSHAPE, T_SSHAPE3, T_PREV_WORD_SSHAPE,
-    T_SSHAPE_NEXT_WORD, T_INITIAL_SSHAPE, T_CAP_LEN
+    T_SSHAPE_NEXT_WORD, T_INITIAL_SSHAPE, T_CAP_LEN, T_NUMERIC_LINE
 };
 
 struct sl_ner_tokinfo {
@@ -223,6 +223,7 @@ typedef struct sent {
     const sl_ner_word *words;
     size_t n;
     bool allcaps;
+    bool numeric; /* a table row: a third or more of the words hold digits */
     const sl_ner_doc *doc;
 } sent;
 
@@ -380,6 +381,8 @@ static void context_features(kout *o, const sent *s, long i)
     fk_add(&k, sh, shn);
     fk_add(&k, c, cn);
     put(o, &k);
+    if (s->numeric)
+        put_sshape(o, T_NUMERIC_LINE, s, i);
     if (i == 0) {
         put_sshape(o, T_INITIAL_SSHAPE, s, i);
         put_lower(o, T_INITIAL_WORD, s, i);
@@ -420,7 +423,7 @@ static int describe_all(sent *s)
 {
     sl_ner_feats *f = s->f;
     sl_buf_reset(&f->lower);
-    size_t upper = 0;
+    size_t upper = 0, numbers = 0;
     bool any_lower = false;
     for (size_t i = 0; i < s->n; i++) {
         struct sl_ner_tokinfo *t = &f->info[i];
@@ -432,10 +435,12 @@ static int describe_all(sent *s)
         describe(&s->words[i], t);
         if (t->flags & F_LOWER)
             any_lower = true;
+        numbers += (t->flags & F_DIGIT) != 0;
         for (size_t j = 0; j < t->shape_len; j++)
             upper += t->shape[j] == 'X';
     }
     s->allcaps = !any_lower && upper >= 3;
+    s->numeric = numbers * 3 >= s->n && s->n >= 3;
     return 0;
 }
 
@@ -471,7 +476,7 @@ int sl_ner_features(sl_ner_feats *f, const sl_ner_gaz *gaz, const sl_ner_doc *do
     if (n == 0)
         return 0;
     int rc = reserve(f, n);
-    sent s = { f, words, n, false, doc };
+    sent s = { f, words, n, false, false, doc };
     if (!rc)
         rc = describe_all(&s);
     if (!rc)

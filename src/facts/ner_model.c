@@ -19,7 +19,7 @@
 #include <string.h>
 #include <xxhash.h>
 
-#define FEATURE_SET_VERSION 1u
+#define FEATURE_SET_VERSION 2u
 #define TRANS_CELLS ((SL_NER_NTAGS + 1) * SL_NER_NTAGS)
 #define MAX_MODEL_BYTES ((size_t)1 << 30)
 

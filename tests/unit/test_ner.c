@@ -144,6 +144,38 @@ static void test_tag_all_caps(void **state)
     sl_ctx_free(ctx);
 }
 
+/* Results tables: clubs named after places are ORG (the CoNLL convention),
+ * the dateline city is LOC, and countries stay LOC as national sides. */
+static void test_tag_sports_results(void **state)
+{
+    (void)state;
+    sl_ctx *ctx = test_ctx();
+    sl_ner_model *m = shipped_model(ctx);
+    const want_span a[] = { { "AMSTERDAM", SL_NER_LOC }, { "Utrecht", SL_NER_ORG },
+                            { "Groningen", SL_NER_ORG }, { "Heerenveen", SL_NER_ORG },
+                            { "Tilburg", SL_NER_ORG } };
+    expect_entities(m, "SOCCER - DUTCH LEAGUE RESULTS .\nAMSTERDAM 2026-03-01\n"
+                       "Utrecht 2 Groningen 1\nEindhoven 0 Breda 0\nHeerenveen 3 Tilburg 2", a, 5);
+    const want_span b[] = { { "France", SL_NER_LOC }, { "Italy", SL_NER_LOC } };
+    expect_entities(m, "France beat Italy 2-1 in Rome on Saturday.", b, 2);
+    sl_ner_model_free(m);
+    sl_ctx_free(ctx);
+}
+
+/* An unknown company name with a company word. */
+static void test_tag_company(void **state)
+{
+    (void)state;
+    sl_ctx *ctx = test_ctx();
+    sl_ner_model *m = shipped_model(ctx);
+    const want_span a[] = { { "Kessler Holdings", SL_NER_ORG }, { "Otto Brandt", SL_NER_PER },
+                            { "Vienna", SL_NER_LOC } };
+    expect_entities(m, "Investors bought shares of Kessler Holdings after the company said profit "
+                       "doubled, chairman Otto Brandt told reporters in Vienna.", a, 3);
+    sl_ner_model_free(m);
+    sl_ctx_free(ctx);
+}
+
 static void test_tag_edge_cases(void **state)
 {
     (void)state;
@@ -362,6 +394,8 @@ int main(void)
         cmocka_unit_test(test_sentence_ends),
         cmocka_unit_test(test_tag_sentences),
         cmocka_unit_test(test_tag_all_caps),
+        cmocka_unit_test(test_tag_sports_results),
+        cmocka_unit_test(test_tag_company),
         cmocka_unit_test(test_tag_edge_cases),
         cmocka_unit_test(test_tiny_model),
         cmocka_unit_test(test_corrupt_model),
