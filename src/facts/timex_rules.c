@@ -83,7 +83,7 @@ static int word_intern(sl_timex_rules *r, const char *s, size_t len, uint32_t *i
         return SL_ENOMEM;
     if (sl_grow(r->ctx, (void **)&r->words, &r->words_cap, r->nwords + 1, sizeof *r->words))
         return SL_ENOMEM;
-    uint32_t off;
+    uint32_t off = 0;
     int rc = pool_add(r, s, len, &off);
     if (rc)
         return rc;
