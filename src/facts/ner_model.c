@@ -26,9 +26,9 @@
 struct sl_ner_model {
     sl_ctx *ctx;
     size_t nfeat;
-    int16_t *weights;    /* nfeat * NTAGS */
     uint32_t *slot_key;  /* open addressing, 0 = empty */
-    uint32_t *slot_idx;
+    int16_t *slot_w;     /* NTAGS weights per slot: a hit reads the key's
+                            cache line and one line of weights, no index */
     size_t slot_mask;
     float trans[TRANS_CELLS];
     sl_ner_gaz *gaz;
@@ -173,25 +173,23 @@ static int build_table(sl_ner_model *m, const image *im)
     m->slot_mask = cap - 1;
     m->nfeat = im->nfeat;
     m->slot_key = sl_calloc(m->ctx, cap, sizeof *m->slot_key);
-    m->slot_idx = sl_calloc(m->ctx, cap, sizeof *m->slot_idx);
-    m->weights = sl_calloc(m->ctx, im->nfeat ? im->nfeat * SL_NER_NTAGS : 1, sizeof *m->weights);
-    if (!m->slot_key || !m->slot_idx || !m->weights)
+    m->slot_w = sl_calloc(m->ctx, cap * SL_NER_NTAGS, sizeof *m->slot_w);
+    if (!m->slot_key || !m->slot_w)
         return SL_ENOMEM;
     const unsigned char *w = im->p + im->weights_off;
     for (size_t i = 0; i < im->nfeat; i++) {
         uint32_t key = rd32(im->p + im->keys_off + 4 * i);
         uint16_t mask = rd16(im->p + im->masks_off + 2 * i);
-        for (int t = 0; t < SL_NER_NTAGS; t++) {
-            if (mask & (1u << t)) {
-                m->weights[i * SL_NER_NTAGS + t] = (int16_t)rd16(w);
-                w += 2;
-            }
-        }
         size_t s = key & m->slot_mask;
         while (m->slot_key[s])
             s = (s + 1) & m->slot_mask;
         m->slot_key[s] = key;
-        m->slot_idx[s] = (uint32_t)i;
+        for (int t = 0; t < SL_NER_NTAGS; t++) {
+            if (mask & (1u << t)) {
+                m->slot_w[s * SL_NER_NTAGS + t] = (int16_t)rd16(w);
+                w += 2;
+            }
+        }
     }
     return 0;
 }
@@ -272,9 +270,8 @@ void sl_ner_model_free(sl_ner_model *m)
     if (!m)
         return;
     sl_ctx *ctx = m->ctx;
-    sl_free(ctx, m->weights);
     sl_free(ctx, m->slot_key);
-    sl_free(ctx, m->slot_idx);
+    sl_free(ctx, m->slot_w);
     sl_ner_gaz_free(ctx, m->gaz);
     sl_free(ctx, m);
 }
@@ -288,7 +285,7 @@ void sl_ner_model_score(const sl_ner_model *m, const uint32_t *keys, size_t n, f
             s = (s + 1) & m->slot_mask;
         if (!m->slot_key[s])
             continue;
-        const int16_t *w = m->weights + (size_t)m->slot_idx[s] * SL_NER_NTAGS;
+        const int16_t *w = m->slot_w + s * SL_NER_NTAGS;
         for (int t = 0; t < SL_NER_NTAGS; t++)
             acc[t] += w[t];
     }
