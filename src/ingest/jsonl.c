@@ -216,24 +216,29 @@ static int not_json_lines(sl_reader *r, size_t col, bool array)
                     array ? "'.[]'" : ".");
 }
 
-static int parse_record(sl_reader *r, const char *line, size_t len, size_t skipped, sl_doc *doc)
+static const char *const field_names[N_FIELDS] = {
+    "id", "text", "title", "url", "source", "published"
+};
+
+/* Decode the id (made up when missing) and the URL of the parsed record. */
+static int decode_id_url(sl_reader *r, size_t skipped)
 {
-    static const char *const names[N_FIELDS] = {
-        "id", "text", "title", "url", "source", "published"
-    };
-    size_t off;
-    int rc = sl_json_parse_object(r->ctx, line, len, r->opts.max_depth, &r->obj, &off);
-    size_t col;
-    bool array;
-    if (rc != SL_OK && whole_file_json(r, line, len, &col, &array))
-        return not_json_lines(r, skipped + col, array);
-    if (rc != SL_OK)
-        return located_error(r, rc, skipped + off);
-    for (int f = 0; f < N_FIELDS && rc == SL_OK; f++)
-        rc = decode_field(r, f, names[f], skipped);
+    int rc = decode_field(r, F_ID, field_names[F_ID], skipped);
     if (rc == SL_OK && r->fields[F_ID].len == 0)
         rc = sl_buf_printf(&r->fields[F_ID], "%s:%llu", base_name(r->cur.path),
                            (unsigned long long)r->line_no);
+    if (rc == SL_OK)
+        rc = decode_field(r, F_URL, field_names[F_URL], skipped);
+    return rc;
+}
+
+/* The standard fields of the parsed record r->obj into *doc. */
+static int fill_doc(sl_reader *r, const char *line, size_t len, size_t skipped, sl_doc *doc)
+{
+    int rc = decode_id_url(r, skipped);
+    for (int f = F_TEXT; f < N_FIELDS && rc == SL_OK; f++)
+        if (f != F_URL)
+            rc = decode_field(r, f, field_names[f], skipped);
     if (rc != SL_OK)
         return rc;
     set_str(&doc->id, &r->fields[F_ID]);
@@ -247,6 +252,63 @@ static int parse_record(sl_reader *r, const char *line, size_t len, size_t skipp
     doc->line = r->line_no;
     doc->members = &r->obj;
     return SL_OK;
+}
+
+int sl_reader_record(sl_reader *r, const char *rec, size_t len, sl_doc *doc)
+{
+    size_t off;
+    /* A page's record nests a few levels below what the input had. */
+    unsigned depth = r->opts.max_depth < 8 ? 8 : r->opts.max_depth + 4;
+    int rc = sl_json_parse_object(r->ctx, rec, len, depth, &r->obj, &off);
+    return rc ? rc : fill_doc(r, rec, len, 0, doc);
+}
+
+/* A record with "html" instead of "text": the article is extracted from
+ * the page (html_input.c). */
+static int html_record(sl_reader *r, long h, size_t skipped, sl_doc *doc)
+{
+    const sl_json_member *m = &r->obj.members[h];
+    if (m->type != SL_JSON_STRING)
+        return sl_error(r->ctx, SL_EPARSE, "%s:%llu:%zu: \"html\" must be a string, not %s %s",
+                        r->cur.path, (unsigned long long)r->line_no, skipped + m->val_start + 1,
+                        m->type == SL_JSON_ARRAY || m->type == SL_JSON_OBJECT ? "an" : "a",
+                        type_name(m->type));
+    int rc = decode_id_url(r, skipped);
+    if (rc)
+        return rc;
+    sl_buf_reset(&r->page);
+    rc = sl_json_decode_string(r->obj.text + m->val_start, m->val_end - m->val_start, &r->page,
+                               NULL);
+    if (rc)
+        return rc;
+    sl_doc record = { 0 };
+    set_str(&record.id, &r->fields[F_ID]);
+    record.members = &r->obj;
+    record.origin = r->cur.path;
+    record.line = r->line_no;
+    sl_page_info info = { 0 };
+    info.id = record.id;
+    set_str(&info.url, &r->fields[F_URL]);
+    rc = sl_reader_page_doc(r, r->page.len ? r->page.ptr : "", r->page.len, &info, &record, doc);
+    if (rc && rc != SL_ENOMEM)
+        return located_error(r, rc, skipped);
+    return rc;
+}
+
+static int parse_record(sl_reader *r, const char *line, size_t len, size_t skipped, sl_doc *doc)
+{
+    size_t off;
+    int rc = sl_json_parse_object(r->ctx, line, len, r->opts.max_depth, &r->obj, &off);
+    size_t col;
+    bool array;
+    if (rc != SL_OK && whole_file_json(r, line, len, &col, &array))
+        return not_json_lines(r, skipped + col, array);
+    if (rc != SL_OK)
+        return located_error(r, rc, skipped + off);
+    long h;
+    if (sl_json_find(&r->obj, "text") < 0 && (h = sl_json_find(&r->obj, "html")) >= 0)
+        return html_record(r, h, skipped, doc);
+    return fill_doc(r, line, len, skipped, doc);
 }
 
 static bool is_blank(const char *s, size_t len)

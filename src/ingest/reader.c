@@ -24,6 +24,7 @@
 #include "reader.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,9 @@ int sl_reader_new(sl_ctx *ctx, sl_reader **out, const sl_reader_options *opts)
     r->opts = *opts;
     sl_buf_init(&r->line, ctx);
     sl_buf_init(&r->field, ctx);
+    sl_buf_init(&r->page, ctx);
+    sl_buf_init(&r->scratch, ctx);
+    sl_warc_init(&r->warc, ctx);
     for (size_t i = 0; i < N_FIELDS; i++)
         sl_buf_init(&r->fields[i], ctx);
     r->chunk = sl_malloc(ctx, READER_CHUNK);
@@ -81,6 +85,7 @@ static void close_input(sl_reader *r)
     r->open = r->skipping = r->src_failed = false;
     r->chunk_pos = r->chunk_len = 0;
     r->line_no = 0;
+    sl_warc_reset(&r->warc);
 }
 
 void sl_reader_free(sl_reader *r)
@@ -101,6 +106,11 @@ void sl_reader_free(sl_reader *r)
     sl_json_object_release(ctx, &r->obj);
     sl_json_object_release(ctx, &r->sub);
     sl_buf_release(&r->field);
+    sl_buf_release(&r->page);
+    sl_buf_release(&r->scratch);
+    sl_warc_release(&r->warc, ctx);
+    sl_html_free(r->html);
+    sl_out_free(r->rec_out);
     sl_free(ctx, r);
 }
 
@@ -166,6 +176,17 @@ static bool classify(const char *path, int *kind, int *format)
         *format = FORMAT_JSONL;
         return true;
     }
+    if (has_suffix(path, n, ".html") || has_suffix(path, n, ".htm") ||
+        has_suffix(path, n, ".xhtml")) {
+        *format = FORMAT_HTML;
+        return true;
+    }
+    if (has_suffix(path, n, ".warc")) {
+        /* Whole-file or per-record gzip alike; the magic decides. */
+        *kind = *kind == SL_SOURCE_ZSTD ? SL_SOURCE_ZSTD : SL_SOURCE_SNIFF;
+        *format = FORMAT_WARC;
+        return true;
+    }
     return false;
 }
 
@@ -177,16 +198,27 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* The id of a .txt document (see the decisions at the top). */
-static int text_doc_id(sl_reader *r, sl_buf *id)
+/* The id of a whole-file document (see the decisions at the top). */
+int sl_reader_file_id(sl_reader *r, const char *const *exts, sl_buf *id)
 {
     const char *name = r->cur.in_tree ? r->cur.path + r->cur.root_len : base_name(r->cur.path);
     int kind;
     size_t n = strip_compression(name, strlen(name), &kind);
-    if (has_suffix(name, n, ".txt") && n > 4)
-        n -= 4;
+    for (size_t i = 0; exts[i]; i++) {
+        size_t k = strlen(exts[i]);
+        if (has_suffix(name, n, exts[i]) && n > k) {
+            n -= k;
+            break;
+        }
+    }
     sl_buf_reset(id);
     return sl_buf_append(id, name, n);
+}
+
+static int text_doc_id(sl_reader *r, sl_buf *id)
+{
+    static const char *const exts[] = { ".txt", NULL };
+    return sl_reader_file_id(r, exts, id);
 }
 
 /* ---------------------------------------------------------------- inputs */
@@ -330,10 +362,9 @@ static void set_str(sl_str *s, const sl_buf *b)
     s->len = b->len;
 }
 
-/* Read the rest of the current input as one text document. */
-static int read_text_doc(sl_reader *r, sl_doc *doc, bool *empty)
+/* Read the rest of the current input into buf. */
+int sl_reader_read_all(sl_reader *r, sl_buf *text)
 {
-    sl_buf *text = &r->fields[F_TEXT];
     sl_buf_reset(text);
     int rc = sl_buf_append(text, r->chunk + r->chunk_pos, r->chunk_len - r->chunk_pos);
     r->chunk_pos = r->chunk_len = 0;
@@ -352,6 +383,16 @@ static int read_text_doc(sl_reader *r, sl_doc *doc, bool *empty)
         text->len += got;
         text->ptr[text->len] = '\0';
     }
+    return SL_OK;
+}
+
+/* Read the rest of the current input as one text document. */
+static int read_text_doc(sl_reader *r, sl_doc *doc, bool *empty)
+{
+    sl_buf *text = &r->fields[F_TEXT];
+    int rc = sl_reader_read_all(r, text);
+    if (rc != SL_OK)
+        return rc;
     *empty = text->len == 0;
     rc = text_doc_id(r, &r->fields[F_ID]);
     if (rc != SL_OK)
@@ -368,6 +409,28 @@ static int read_text_doc(sl_reader *r, sl_doc *doc, bool *empty)
 static bool is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool starts_ci(const char *s, size_t len, const char *word)
+{
+    size_t k = strlen(word);
+    return len >= k && strncasecmp(s, word, k) == 0;
+}
+
+/* A sniffed input that is not JSONL: a WARC archive, a web page, or text. */
+static int looks_like(const sl_reader *r, size_t i)
+{
+    const char *p = r->chunk + i;
+    size_t n = r->chunk_len - i;
+    if (i == 0 && starts_ci(p, n, "WARC/1."))
+        return FORMAT_WARC;
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+        p += 3;
+        n -= 3;
+    }
+    if (starts_ci(p, n, "<!doctype html") || starts_ci(p, n, "<html"))
+        return FORMAT_HTML;
+    return FORMAT_TEXT;
 }
 
 /* Decide between JSONL and text by the first non-space byte, reading
@@ -394,7 +457,7 @@ static int sniff_format(sl_reader *r)
         r->chunk_len += got;
     }
     bool json = i >= r->chunk_len || r->chunk[i] == '{';
-    r->format = json ? FORMAT_JSONL : FORMAT_TEXT;
+    r->format = json ? FORMAT_JSONL : looks_like(r, i);
     return SL_OK;
 }
 
@@ -404,6 +467,27 @@ static int next_text(sl_reader *r, sl_doc *doc, bool *none)
     bool empty = false;
     int rc = read_text_doc(r, doc, &empty);
     *none = rc == SL_OK && empty;
+    close_input(r);
+    return rc;
+}
+
+/* A web page: one document per input. */
+static int next_html(sl_reader *r, sl_doc *doc)
+{
+    static const char *const exts[] = { ".html", ".htm", ".xhtml", NULL };
+    int rc = sl_reader_read_all(r, &r->page);
+    if (rc == SL_OK)
+        rc = sl_reader_file_id(r, exts, &r->scratch);
+    if (rc == SL_OK) {
+        sl_page_info info = { 0 };
+        info.id = (sl_str){ r->scratch.ptr, r->scratch.len };
+        rc = sl_reader_page_doc(r, r->page.len ? r->page.ptr : "", r->page.len, &info, NULL, doc);
+        if (rc != SL_OK && rc != SL_ENOMEM) {
+            char msg[sizeof r->ctx->errmsg];
+            snprintf(msg, sizeof msg, "%s", sl_errmsg(r->ctx));
+            rc = sl_error(r->ctx, rc, "%s: %s", r->cur.path, msg);
+        }
+    }
     close_input(r);
     return rc;
 }
@@ -431,7 +515,12 @@ int sl_reader_next(sl_reader *r, sl_doc *doc)
                 continue;
             return rc;
         }
-        rc = sl_reader_next_record(r, doc);
+        if (r->format == FORMAT_HTML)
+            return next_html(r, doc);
+        if (r->format == FORMAT_WARC)
+            rc = sl_reader_next_warc(r, doc);
+        else
+            rc = sl_reader_next_record(r, doc);
         if (rc == SL_EOF || r->src_failed)
             close_input(r);
         if (rc != SL_EOF)

@@ -5,8 +5,9 @@
 
 #include "../core/json.h"
 #include "source.h"
+#include "warc.h"
 
-enum { FORMAT_TEXT, FORMAT_JSONL, FORMAT_SNIFF };
+enum { FORMAT_TEXT, FORMAT_JSONL, FORMAT_SNIFF, FORMAT_HTML, FORMAT_WARC };
 
 /* open_current's answer when an input had nothing to read (a directory
  * that was expanded, a skipped entry). */
@@ -44,10 +45,49 @@ struct sl_reader {
     sl_buf fields[N_FIELDS];
     sl_json_object sub;       /* sl_reader_field: a nested object */
     sl_buf field;             /* sl_reader_field: the decoded string */
+    /* web pages (html_input.c, warc.c) */
+    sl_html *html;            /* made when the first page comes */
+    sl_buf page;              /* the page bytes being read */
+    sl_buf scratch;           /* a de-chunked HTTP body */
+    sl_out *rec_out;          /* builds the record of a page */
+    sl_warc warc;             /* the WARC input being read */
 };
+
+/* What is known about a page besides its bytes. */
+typedef struct sl_page_info {
+    sl_str id;                /* the document id */
+    sl_str url;               /* the page's address, may be empty */
+    const char *charset;      /* charset named by the HTTP header, or NULL */
+    const char *date_hint;    /* YYYY-MM-DD the page existed by, or NULL ... */
+    const char *date_hint_from; /* ... and where it came from ("http-date") */
+    uint64_t line;            /* doc->line: the record number in a WARC */
+    bool warc;                /* from a WARC record: */
+    bool uncompressed_offset; /* offset counts uncompressed bytes */
+    uint64_t offset;          /* the record's byte offset */
+    sl_str record_id;         /* WARC-Record-ID */
+    int status;               /* HTTP status */
+} sl_page_info;
 
 /* The next JSONL record of the open input: SL_OK, SL_EOF at its end, or an
  * error for one line (sets src_failed when the input cannot go on). */
 int sl_reader_next_record(sl_reader *r, sl_doc *doc);
+/* Parse a complete record (it has "text") into r->obj and its standard
+ * fields into *doc. */
+int sl_reader_record(sl_reader *r, const char *rec, size_t len, sl_doc *doc);
+
+/* A page as a document (html_input.c): extract the article, build the
+ * record the later stages see ("page" keeps the offset map) and fill *doc
+ * from it.  `record` is the JSONL record the page came in (its fields are
+ * kept and win), or NULL. */
+int sl_reader_page_doc(sl_reader *r, const char *page, size_t len, const sl_page_info *info,
+                       const sl_doc *record, sl_doc *doc);
+/* The next page of the open WARC input (warc.c): SL_OK, SL_EOF at its end,
+ * or an error for one record (reading goes on with the next). */
+int sl_reader_next_warc(sl_reader *r, sl_doc *doc);
+/* Read the rest of the open input into buf (at most max_doc bytes). */
+int sl_reader_read_all(sl_reader *r, sl_buf *buf);
+/* The id of a whole-file document: the path below the added directory
+ * (or the base name) without the extensions given (and .gz/.zst). */
+int sl_reader_file_id(sl_reader *r, const char *const *exts, sl_buf *id);
 
 #endif

@@ -123,6 +123,19 @@ static int gzip_init(sl_source *src)
     return SL_OK;
 }
 
+/* File offset of the next compressed byte not yet decoded. */
+static uint64_t input_offset(const sl_source *src)
+{
+    return src->consumed - (uint64_t)(src->in_len - src->in_pos);
+}
+
+static void begin_member(sl_source *src)
+{
+    src->member_start = input_offset(src);
+    src->member_out = src->produced;
+    src->members++;
+}
+
 static int read_gzip(sl_source *src, char *buf, size_t cap, size_t *got)
 {
     *got = 0;
@@ -132,6 +145,8 @@ static int read_gzip(sl_source *src, char *buf, size_t cap, size_t *got)
             return rc;
         if (src->in_pos == src->in_len)
             return src->frame_open ? truncated(src) : SL_OK;
+        if (!src->frame_open)
+            begin_member(src);
         src->frame_open = true;
         src->z.next_in = src->in + src->in_pos;
         src->z.avail_in = (uInt)(src->in_len - src->in_pos);
@@ -259,11 +274,98 @@ int sl_source_read(sl_source *src, char *buf, size_t cap, size_t *got)
     *got = 0;
     if (cap == 0)
         return SL_OK;
+    int rc;
     switch (src->kind) {
-    case SL_SOURCE_GZIP: return read_gzip(src, buf, cap, got);
-    case SL_SOURCE_ZSTD: return read_zstd(src, buf, cap, got);
-    default: return read_plain(src, buf, cap, got);
+    case SL_SOURCE_GZIP: rc = read_gzip(src, buf, cap, got); break;
+    case SL_SOURCE_ZSTD: rc = read_zstd(src, buf, cap, got); break;
+    default: rc = read_plain(src, buf, cap, got); break;
     }
+    src->produced += *got;
+    return rc;
+}
+
+/* ---------------------------------------------------------------- resync */
+
+/* Does in[i..] start like a gzip member (magic, deflate, no reserved flag
+ * bits)?  -1 when more bytes are needed to tell. */
+static int member_at(const sl_source *src, size_t i)
+{
+    const unsigned char *m = src->in + i;
+    size_t left = src->in_len - i;
+    if (left < 4)
+        return left == 0 || m[0] == 0x1F ? -1 : 0;
+    return m[0] == 0x1F && m[1] == 0x8B && m[2] == 0x08 && (m[3] & 0xE0) == 0;
+}
+
+/* Keep the unread tail of the input buffer and read more after it. */
+static int refill_keeping_tail(sl_source *src)
+{
+    size_t tail = src->in_len - src->in_pos;
+    memmove(src->in, src->in + src->in_pos, tail);
+    src->in_pos = 0;
+    src->in_len = tail;
+    size_t got;
+    int rc = read_fd(src, src->in + tail, SOURCE_IN_CAP - tail, &got);
+    if (rc != SL_OK)
+        return rc;
+    src->in_len += got;
+    src->in_eof = got == 0;
+    return SL_OK;
+}
+
+/* Move the input to the first possible member start at or after in_pos. */
+static int find_member(sl_source *src)
+{
+    for (;;) {
+        while (src->in_pos < src->in_len) {
+            int at = member_at(src, src->in_pos);
+            if (at == 1 || (at < 0 && src->in_eof))
+                return SL_OK;
+            if (at < 0)
+                break;
+            src->in_pos++;
+        }
+        if (src->in_eof) {
+            src->in_pos = src->in_len;
+            return SL_OK;
+        }
+        int rc = refill_keeping_tail(src);
+        if (rc != SL_OK)
+            return rc;
+        if (src->in_eof && src->in_pos == src->in_len)
+            return SL_OK;
+    }
+}
+
+int sl_source_resync(sl_source *src)
+{
+    if (src->kind != SL_SOURCE_GZIP)
+        return sl_error(src->ctx, SL_EINVAL, "%s: only gzip input can resynchronise", src->path);
+    uint64_t from = src->member_start + 1, here = input_offset(src);
+    int rc = SL_OK;
+    if (src->fd != STDIN_FILENO && from < here &&
+        lseek(src->fd, (off_t)from, SEEK_SET) == (off_t)from) {
+        src->consumed = from;
+        src->in_pos = src->in_len = 0;
+        src->in_eof = false;
+    } else if (here < from) {
+        /* Nothing of the member was consumed: step over its first byte so
+         * that the same start is not found again. */
+        if (src->in_pos == src->in_len)
+            rc = refill(src);
+        if (rc == SL_OK && src->in_pos < src->in_len)
+            src->in_pos++;
+    }
+    inflateReset(&src->z);
+    src->frame_open = false;
+    if (rc == SL_OK)
+        rc = find_member(src);
+    if (rc == SL_OK && src->in_pos < src->in_len) {
+        /* The next read starts a member here, even a false match: its
+         * damage is found (and skipped) in turn. */
+        src->member_start = input_offset(src);
+    }
+    return rc;
 }
 
 void sl_source_close(sl_source *src)

@@ -28,6 +28,11 @@ typedef struct sl_source {
     bool z_ready;
     ZSTD_DCtx *zd;
     bool frame_open;       /* a compressed member/frame has started but not ended */
+    uint64_t produced;     /* (decompressed) bytes returned so far */
+    /* gzip: the member being decoded (or the last one): where it starts
+     * in the file, the value of `produced` when its output began, and how
+     * many members have begun.  WARC readers name records by these. */
+    uint64_t member_start, member_out, members;
 } sl_source;
 
 /* Open `path` ("-": standard input).  On failure returns SL_EIO (or
@@ -39,5 +44,12 @@ int sl_source_open(sl_source *src, sl_ctx *ctx, const char *path, int kind);
  * "path: truncated gzip stream after N bytes". */
 int sl_source_read(sl_source *src, char *buf, size_t cap, size_t *got);
 void sl_source_close(sl_source *src);
+/* After a gzip error: go on with the next gzip member after the start of
+ * the damaged one (found by its magic bytes; in a seekable file the
+ * search starts right after the damaged member's first byte, otherwise
+ * where decoding stopped).  SL_OK, also when no member is left (the next
+ * read then gives the end); SL_EINVAL for a source that is not gzip, and
+ * SL_EIO when the file cannot be read. */
+int sl_source_resync(sl_source *src);
 
 #endif
