@@ -253,8 +253,12 @@ static int write_doc(sl_out *o, sl_cleaner *c, const clean_job *job, const sl_do
     replaced[n++] = "repairs";
     if (title.len)
         replaced[n++] = "title";
+    /* a byline the input already has (a web page's, say) stays when the
+     * text shows none */
+    bool keep_byline = r->byline.text.len == 0 && sl_doc_has_field(doc, "byline");
     if (lines) {
-        replaced[n++] = "byline";
+        if (!keep_byline)
+            replaced[n++] = "byline";
         replaced[n++] = "dateline";
         replaced[n++] = "captions";
         replaced[n++] = "removed";
@@ -270,7 +274,7 @@ static int write_doc(sl_out *o, sl_cleaner *c, const clean_job *job, const sl_do
     if (!rc && title.len) rc = sl_out_key(o, "title");
     if (!rc && title.len) rc = sl_out_string(o, title.ptr, title.len);
     if (lines) {
-        if (!rc) rc = write_field(o, "byline", &r->byline);
+        if (!rc && !keep_byline) rc = write_field(o, "byline", &r->byline);
         if (!rc) rc = write_field(o, "dateline", &r->dateline);
         if (!rc) rc = write_captions_and_removals(o, r);
     }

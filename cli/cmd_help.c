@@ -39,8 +39,9 @@ int cmd_help(int argc, char **argv)
     printf("usage: storyline COMMAND [OPTIONS] [INPUT...]\n"
            "\n"
            "Turn a stream of scraped news articles into clean, de-duplicated stories.\n"
-           "Inputs are .txt files, directories of them, .jsonl (.gz, .zst) files, or -\n"
-           "for standard input; output is JSON lines on standard output.\n"
+           "Inputs are .jsonl (.gz, .zst) files, .txt files, web pages (.html, .htm,\n"
+           ".html.gz), WARC archives (.warc, .warc.gz), directories of them, or - for\n"
+           "standard input; output is JSON lines on standard output.\n"
            "\n"
            "commands:\n");
     for (size_t i = 0; i < cli_n_commands; i++)

@@ -113,9 +113,12 @@ typedef struct sl_reader_options {
 int sl_reader_new(sl_ctx *ctx, sl_reader **out, const sl_reader_options *opts);
 void sl_reader_free(sl_reader *r);
 /* Queue an input: a file (.txt, .jsonl, .jsonl.gz, .jsonl.zst, also .json,
- * .ndjson), a directory (searched recursively, entries in byte order), or
- * "-" for standard input (JSONL, or plain text if it does not start with
- * '{'). */
+ * .ndjson; a web page .html, .htm, .xhtml, .html.gz; a WARC archive .warc,
+ * .warc.gz), a directory (searched recursively, entries in byte order), or
+ * "-" for standard input (sniffed: JSONL, a page, a WARC, or plain text).
+ * A page becomes one record with its extracted text and a "page" field
+ * (charset, provenance, captions, the map back to the page's bytes); see
+ * docs/formats.md. */
 int sl_reader_add(sl_reader *r, const char *path);
 /* Read the next document.  Returns 0 and fills *doc, SL_EOF at the end, or a
  * negative code for an input or record that could not be read; the message
