@@ -12,7 +12,7 @@
 #include <xxhash.h>
 
 #define TITLE_WEIGHT 3.0f
-#define LEAD_WEIGHT 2.0f
+#define LEAD_WEIGHT 3.0f
 #define NAME_PART_WEIGHT 0.5f
 #define MAX_WORD 64
 
@@ -199,9 +199,12 @@ static int add_term(sl_story_doc *p, const char *w, size_t len, float weight)
         return SL_OK;
     if (low[0] >= '0' && low[0] <= '9') {
         int y = year_of(low, len);
-        if (y)
+        if (y) {
             note_year(p, y);
-        return SL_OK; /* numbers are not topics */
+            return SL_OK;
+        }
+        /* other numbers ("6.1", "2,000") tell events of one kind apart */
+        return add_raw(p, term_key(low, len), weight, low, len);
     }
     const sb_symbol *stem = sb_stemmer_stem(p->stemmer, (const sb_symbol *)low, (int)len);
     if (!stem)
