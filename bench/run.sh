@@ -9,7 +9,7 @@
 #                bench` passes it); --build=DIR may name a new one.  Relative
 #                paths are taken from the repository's top directory.
 #   STAGE        run only these stages (default: all): datagen clean mojibake
-#                dedup stories facts
+#                dedup stories facts extract
 #   --no-build   use the binaries in the build directory as they are,
 #                instead of running `make` first
 #
@@ -28,7 +28,7 @@
 # every stage that ran produced its figures, 1 otherwise, 2 on a usage error.
 set -euo pipefail
 
-STAGES=(datagen clean mojibake dedup stories facts)
+STAGES=(datagen clean mojibake dedup stories facts extract)
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
@@ -627,6 +627,46 @@ r = json.loads(sys.stdin.read())
 for k, v in sorted(r.items()):
     if isinstance(v, (int, float)) and ("f1" in k or "acc" in k):
         print("facts.timex_tbaq.%s %s ratio" % (k, v))'
+}
+
+# ----------------------------------------------------------------- extract
+# `storyline extract` on the trafilatura evaluation pages of ../shared,
+# unpacked first (the speed of the extractor, not of gunzip), one core:
+# pages/s, MB/s of HTML, peak RSS; then precision, recall and F1 of the
+# extracted text from ../shared/tools/html_score.py.
+stage_extract() {
+    local data=$shared/data/html/trafilatura_eval score=$shared/tools/html_score.py
+    if [ ! -d "$data/pages" ] || [ ! -f "$score" ]; then
+        say "extract: skipped, no $data (set SL_SHARED_DIR)"
+        return
+    fi
+    temp_dir=$(mktemp -d "${TMPDIR:-/tmp}/sl-bench-extract.XXXXXX")
+    local dir=$temp_dir pages=$temp_dir/pages f name n bytes
+    mkdir -p "$pages"
+    for f in "$data"/pages/*.html.gz; do
+        name=$(basename "$f" .gz)
+        gzip -dc "$f" >"$pages/$name"
+    done
+    n=$(find "$pages" -type f | wc -l)
+    bytes=$(du -sb "$pages" | cut -f1)
+    local pin=()
+    command -v taskset >/dev/null && pin=(taskset -c 0)
+    say "extract: $BENCH_RUNS runs of storyline extract on $n pages ($((bytes / 1000000)) MB)"
+    best_of "$BENCH_RUNS" "$dir/run" "${pin[@]}" "$storyline" extract "$pages"
+    if [ "$LAST_STATUS" -ne 0 ]; then
+        fail "extract: storyline extract failed (exit $LAST_STATUS): $(head -c 500 "$dir/run.err")"
+        return
+    fi
+    figure extract.pages_per_s "$(rate "$n" "$BEST_SECONDS")" pages/s
+    figure extract.throughput_mb_s "$(rate "$bytes" "$BEST_SECONDS" 1e6)" MB/s
+    figure extract.peak_rss_mb "$(mb_of_kb "$BEST_RSS_KB")" MB
+    python3 "$score" "$data/cases.jsonl" "$dir/run.out" | tail -n 1 | python3 -c '
+import json, sys
+r = json.loads(sys.stdin.read())
+for k in ("precision", "recall", "f1"):
+    print("extract.trafilatura_eval.%s %s ratio" % (k, r[k]))'
+    remove_temp
+    temp_dir=''
 }
 
 main() {

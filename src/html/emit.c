@@ -155,7 +155,7 @@ static int walk(writer *w, const sl_html_tree *t, uint32_t top, const uint8_t *k
         /* Elements outside the article are walked through (the article is
          * somewhere below them) but write nothing. */
         int enter = !(x->flags & HN_HIDDEN);
-        int kept = enter && (!keep || keep[n]);
+        int kept = enter && (!keep || keep[n] == KEEP_TEXT);
         if (kept && skip_captions && (x->flags & HN_CAPTION) && x->tag != HT_TEXT) {
             int rc = on_caption ? on_caption(ud, n) : SL_OK;
             if (rc)
@@ -178,7 +178,7 @@ static int walk(writer *w, const sl_html_tree *t, uint32_t top, const uint8_t *k
         /* Leave n and every ancestor that has no next sibling. */
         for (;;) {
             const sl_hnode *y = &t->nodes[n];
-            if (y->tag != HT_TEXT && !(y->flags & HN_HIDDEN) && (!keep || keep[n]) && y->first &&
+            if (y->tag != HT_TEXT && !(y->flags & HN_HIDDEN) && (!keep || keep[n] == KEEP_TEXT) && y->first &&
                 !(skip_captions && (y->flags & HN_CAPTION))) {
                 owe(w, break_for(y->tag), node_raw(t, y->next ? y->next : n));
                 if (y->tag == HT_PRE && pre > 0)

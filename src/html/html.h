@@ -52,7 +52,12 @@ typedef struct sl_html_hint {
                                 ("nav", "comment", "share", "cookie"...) */
     int good;                /* the positive part alone */
     unsigned kinds;          /* HINT_* */
+    int worst;               /* 1 + index of the most negative word, 0 = none */
 } sl_html_hint;
+/* At most this many words (sl_html_hint.worst < SL_HTML_MAX_HINTS). */
+#define SL_HTML_MAX_HINTS 128
+/* The weight of the word sl_html_hint.worst names. */
+int sl_html_hint_weight(int worst);
 /* What a class or id value says. */
 sl_html_hint sl_html_hint_of(const char *value, size_t len);
 /* ASCII case-insensitive search of `needle` (lower case) in s[0..len). */
@@ -83,7 +88,9 @@ enum {
     HN_ARTICLE_BODY = 1u << 7, /* itemprop=articleBody or similar strong sign */
     HN_DATE = 1u << 8,       /* class or itemprop says date */
     HN_NAMED_GOOD = 1u << 9, /* class or id has an article-like word too */
-    HN_HOLDS_MAIN = 1u << 10 /* has <main> or itemprop=articleBody below (score.c) */
+    HN_HOLDS_MAIN = 1u << 10, /* has <main> or itemprop=articleBody below (score.c) */
+    HN_STRONG_GOOD = 1u << 11 /* class or id has a word that names the article itself
+                                 ("article", "entry", "story"), not a mere "content" */
 };
 
 typedef struct sl_hnode {
@@ -96,6 +103,7 @@ typedef struct sl_hnode {
     /* measures (score.c), for elements */
     uint32_t chars, link_chars, paras, commas;
     float score;
+    uint8_t worst;           /* sl_html_hint.worst of its class, else of its id */
 } sl_hnode;
 
 /* What the page says about itself, gathered while parsing. */
@@ -109,7 +117,8 @@ typedef struct sl_html_meta_item {
 } sl_html_meta_item;
 
 enum {
-    HM_OG_TITLE = 1, HM_TITLE, HM_AUTHOR, HM_PUBLISHED, HM_JSONLD, HM_TIME, HM_URL, HM_ITEM_DATE
+    HM_OG_TITLE = 1, HM_TITLE, HM_AUTHOR, HM_PUBLISHED, HM_JSONLD, HM_TIME, HM_URL, HM_ITEM_DATE,
+    HM_SITE
 };
 
 /* Class and id values repeat a lot within a page; what they say is
@@ -123,6 +132,8 @@ typedef struct sl_html_hint_slot {
 typedef struct sl_html_tree {
     sl_ctx *ctx;
     sl_html_hint_slot hint_cache[SL_HTML_HINT_CACHE];
+    uint32_t worst_uses[SL_HTML_MAX_HINTS]; /* elements whose worst word it is */
+    uint32_t named;          /* elements with a class or id */
     sl_hnode *nodes;
     size_t n_nodes, cap_nodes;
     sl_buf chars;            /* text of text nodes, attribute values kept */
@@ -145,8 +156,16 @@ int sl_html_tree_parse(sl_html_tree *t, const char *page, size_t len);
 
 /* ---- scoring and emission ------------------------------------------------- */
 
+/* What sl_html_choose says of each node. */
+enum {
+    KEEP_NO = 0,
+    KEEP_TEXT = 1,           /* the article's text */
+    KEEP_AROUND = 2          /* in the article but not its text: byline, date,
+                                author box; the metadata still looks there */
+};
+
 /* Measure the tree and choose what to keep: sets *keep (array of n_nodes
- * flags, 1 = element inside the article). */
+ * KEEP_* values). */
 int sl_html_choose(sl_html_tree *t, uint8_t **keep, size_t *cap_keep);
 
 typedef struct sl_html_piece {

@@ -134,6 +134,100 @@ static void strip_site(const char *s, size_t len, size_t *start, size_t *end)
     }
 }
 
+/* Lower-case ASCII letters and digits of s (other bytes kept as they
+ * are, so that non-Latin names compare too); spaces and punctuation go. */
+static size_t squeeze(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            out[n++] = (char)(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            out[n++] = (char)c;
+    }
+    return n;
+}
+
+/* Does the squeezed affix a[0..n) name the host of `url`?  It does when
+ * it holds one of the host's labels of four letters or more but the last
+ * one, with little else ("The Japan Times" and japantimes.co.jp). */
+static int names_host(const char *a, size_t n, const char *url, size_t url_len)
+{
+    const char *h = url ? find_bytes(url, url_len, "://", 3) : NULL;
+    if (!h)
+        return 0;
+    h += 3;
+    const char *end = url + url_len;
+    const char *stop = h;
+    while (stop < end && *stop != '/' && *stop != ':' && *stop != '?' && *stop != '#')
+        stop++;
+    const char *last_dot = NULL;
+    for (const char *p = h; p < stop; p++)
+        if (*p == '.')
+            last_dot = p;
+    if (!last_dot)
+        return 0;
+    for (const char *p = h; p < last_dot;) {
+        const char *q = p;
+        while (q < last_dot && *q != '.')
+            q++;
+        char label[64];
+        size_t k = squeeze(p, (size_t)(q - p), label, sizeof label);
+        if (k >= 4 && n <= k + 10 && find_bytes(a, n, label, k))
+            return 1;
+        p = q + 1;
+    }
+    return 0;
+}
+
+/* Is s[0..len) the site's name: og:site_name or the URL's host?  (The
+ * <title> proves nothing: og:title is often a copy of it.) */
+static int names_site(const char *s, size_t len, const sl_html_tree *t, const char *url,
+                      size_t url_len)
+{
+    char a[128], b[128];
+    size_t n = squeeze(s, len, a, sizeof a);
+    if (n == 0 || len > 80)
+        return 0;
+    const sl_html_meta_item *site = best_item(t, HM_SITE);
+    if (site && squeeze(t->chars.ptr + site->text, site->text_len, b, sizeof b) == n &&
+        memcmp(a, b, n) == 0)
+        return 1;
+    return names_host(a, n, url, url_len);
+}
+
+/* og:title often carries the site's name too ("Story | Site", "Site:
+ * Story"): strip it when the part beyond a separator names the site. */
+static void strip_site_affix(const char *s, size_t len, const sl_html_tree *t, const char *url,
+                             size_t url_len, size_t *start, size_t *end)
+{
+    *start = 0;
+    *end = len;
+    for (size_t k = 0; k < sizeof title_seps / sizeof title_seps[0]; k++) {
+        size_t n = strlen(title_seps[k]);
+        const char *first = NULL, *last = NULL;
+        for (size_t i = 0; i + n <= len; i++)
+            if (memcmp(s + i, title_seps[k], n) == 0) {
+                if (!first)
+                    first = s + i;
+                last = s + i;
+            }
+        if (!last)
+            continue;
+        size_t cut = (size_t)(last - s);
+        if (cut >= 8 && names_site(last + n, len - cut - n, t, url, url_len)) {
+            *end = cut;
+            return;
+        }
+        cut = (size_t)(first - s);
+        if (len - cut - n >= 8 && names_site(s, cut, t, url, url_len)) {
+            *start = cut + n;
+            return;
+        }
+    }
+}
+
 static uint32_t first_heading(const sl_html_tree *t, const uint8_t *keep, int in_article)
 {
     for (size_t i = 1; i < t->n_nodes; i++) {
@@ -148,9 +242,12 @@ static uint32_t first_heading(const sl_html_tree *t, const uint8_t *keep, int in
 static int find_title(sl_html_meta *m, const sl_html_tree *t, const uint8_t *keep)
 {
     const sl_html_meta_item *og = best_item(t, HM_OG_TITLE);
-    if (og)
-        return set_found(&m->title, t->chars.ptr + og->text, og->text_len, og->raw, og->raw,
-                         og->label);
+    if (og) {
+        const char *s = t->chars.ptr + og->text;
+        size_t a, b;
+        strip_site_affix(s, og->text_len, t, m->url.text.ptr, m->url.text.len, &a, &b);
+        return set_found(&m->title, s + a, b - a, og->raw, og->raw, og->label);
+    }
     uint32_t h1 = first_heading(t, keep, 1);
     if (!h1)
         h1 = first_heading(t, keep, 0);

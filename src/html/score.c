@@ -121,6 +121,34 @@ static int looks_boiler(const sl_html_tree *t, uint32_t id, uint32_t total_paras
     return 1;
 }
 
+/* An element named like the article body ("post hentry", itemprop
+ * articleBody) with running text is not boilerplate just because a
+ * wrapper's name says so ("sidebar_content" around the whole story); a
+ * wrapper that is boilerplate by its tag or role (nav, aside, footer) still
+ * holds only boilerplate. */
+static int escapes_named_boiler(const sl_html_tree *t, uint32_t id)
+{
+    const sl_hnode *n = &t->nodes[id];
+    int named_body = (n->flags & HN_ARTICLE_BODY) ||
+                     ((n->flags & HN_STRONG_GOOD) && n->hint > 0) ||
+                     (n->tag == HT_ARTICLE && n->hint >= 0);
+    return named_body && n->paras >= 2 && n->chars >= 400 && link_density(n) < 0.3f;
+}
+
+/* 0: not boilerplate; BOILER_NAME: by an ancestor's (or its own) class or
+ * id only; BOILER_TAG: by a tag or role. */
+enum { BOILER_NAME = 1, BOILER_TAG = 2 };
+
+static uint8_t boiler_state(const sl_html_tree *t, uint32_t id, uint8_t parent,
+                            uint32_t total_paras)
+{
+    if (parent == BOILER_TAG || (parent == BOILER_NAME && !escapes_named_boiler(t, id)))
+        return parent;
+    if (!looks_boiler(t, id, total_paras))
+        return 0;
+    return (t->nodes[id].flags & HN_BOILER) ? BOILER_TAG : BOILER_NAME;
+}
+
 /* Readability-style propagation: each paragraph gives its score to its
  * parent, half to the grandparent and less further up. */
 static void score_paragraphs(sl_html_tree *t, const uint32_t *direct, const uint32_t *direct_links,
@@ -184,6 +212,24 @@ static uint32_t widen(const sl_html_tree *t, uint32_t best)
         if (t->nodes[p].chars > t->nodes[best].chars + t->nodes[best].chars / 10 + 10)
             break;
         best = p;
+    }
+    return best;
+}
+
+/* The story's <article> element a little above the candidate holds its
+ * headline, lead and byline too, often in a header beside the body: take
+ * it whole (what is boilerplate inside is left out later). */
+static uint32_t enclosing_article(const sl_html_tree *t, uint32_t best, const uint8_t *boiler)
+{
+    uint32_t a = t->nodes[best].parent;
+    for (int level = 0; a && level < 3; level++, a = t->nodes[a].parent) {
+        const sl_hnode *n = &t->nodes[a];
+        if (n->tag != HT_ARTICLE)
+            continue;
+        if (boiler[a] || n->hint < 0 || n->chars > 2 * t->nodes[best].chars ||
+            link_density(n) > 0.3f)
+            break;
+        return a;
     }
     return best;
 }
@@ -262,6 +308,25 @@ static int drop_inside(const sl_html_tree *t, uint32_t id, const uint8_t *boiler
     return 0;
 }
 
+/* Bylines, dates and author boxes: named so (class, id, itemprop, rel),
+ * or a <time>, and not holding much of the article.  An inline element
+ * counts only when it is all of its parent's text (not a name inside a
+ * sentence). */
+static int is_furniture(const sl_html_tree *t, uint32_t id, uint32_t region_paras)
+{
+    const sl_hnode *n = &t->nodes[id];
+    if (n->tag == HT_TEXT || n->chars == 0)
+        return 0;
+    if (!(n->flags & (HN_BYLINE | HN_DATE)) && n->tag != HT_TIME)
+        return 0;
+    if (n->paras > 3 || (n->paras > 0 && n->paras * 2 >= region_paras) || n->chars > 1500)
+        return 0;
+    if (!(sl_html_tag_flags(n->tag) & HTAG_BLOCK) &&
+        t->nodes[n->parent].chars > n->chars + 3)
+        return 0;
+    return 1;
+}
+
 /* A heading with no kept text after it in its section introduces what
  * was left out ("Related stories", "About the author"): drop it too. */
 static void drop_orphan_headings(const sl_html_tree *t, uint8_t *k, uint8_t *has_text)
@@ -270,7 +335,7 @@ static void drop_orphan_headings(const sl_html_tree *t, uint8_t *k, uint8_t *has
     memset(has_text, 0, n);
     for (size_t i = n; i-- > 1;) {
         const sl_hnode *x = &t->nodes[i];
-        if (x->tag == HT_TEXT && k[i] && x->chars)
+        if (x->tag == HT_TEXT && k[i] == KEEP_TEXT && x->chars)
             has_text[i] = 1;
         if (has_text[i])
             has_text[x->parent] = 1;
@@ -322,15 +387,34 @@ static void work_free(sl_ctx *ctx, work *w)
     sl_free(ctx, w->direct_links);
 }
 
+/* A boilerplate word that names a large share of the page's elements is
+ * the vocabulary of a page builder ("elementor-widget" around everything,
+ * the article included), not a sign of boilerplate: its weight is taken
+ * back.  Link density still finds the real menus. */
+static void discount_common_words(sl_html_tree *t)
+{
+    for (size_t i = 1; i < t->n_nodes; i++) {
+        sl_hnode *n = &t->nodes[i];
+        if (!n->worst)
+            continue;
+        uint32_t uses = t->worst_uses[n->worst];
+        if (uses >= 30 && uses * 12 >= t->named) {
+            int h = n->hint - sl_html_hint_weight(n->worst);
+            n->hint = (int16_t)(h > INT16_MAX ? INT16_MAX : h);
+        }
+        n->worst = 0; /* once only */
+    }
+}
+
 static void choose_with(sl_html_tree *t, work *w, uint8_t *k)
 {
     size_t n = t->n_nodes;
+    discount_common_words(t);
     measure_text(t);
     sum_up(t, w->direct, w->direct_links);
     uint32_t total_paras = t->nodes[0].paras;
     for (size_t i = 1; i < n; i++)
-        w->boiler[i] = (uint8_t)(w->boiler[t->nodes[i].parent] ||
-                                 looks_boiler(t, (uint32_t)i, total_paras));
+        w->boiler[i] = boiler_state(t, (uint32_t)i, w->boiler[t->nodes[i].parent], total_paras);
     score_paragraphs(t, w->direct, w->direct_links, w->boiler);
     float top_score;
     uint32_t top = best_candidate(t, w->boiler, &top_score);
@@ -342,6 +426,7 @@ static void choose_with(sl_html_tree *t, work *w, uint8_t *k)
         return;
     }
     top = widen(t, top);
+    top = enclosing_article(t, top, w->boiler);
     mark_siblings(t, top, top_score, w->boiler, w->root);
     uint32_t region_paras = 0;
     for (size_t i = 1; i < n; i++)
@@ -350,9 +435,13 @@ static void choose_with(sl_html_tree *t, work *w, uint8_t *k)
     for (size_t i = 1; i < n; i++) {
         uint32_t p = t->nodes[i].parent;
         if (w->root[i])
-            k[i] = (uint8_t)!(t->nodes[i].flags & HN_HIDDEN);
+            k[i] = (t->nodes[i].flags & HN_HIDDEN) ? KEEP_NO : KEEP_TEXT;
+        else if (!k[p] || drop_inside(t, (uint32_t)i, w->boiler, region_paras))
+            k[i] = KEEP_NO;
+        else if (k[p] == KEEP_AROUND || is_furniture(t, (uint32_t)i, region_paras))
+            k[i] = KEEP_AROUND;
         else
-            k[i] = (uint8_t)(k[p] && !drop_inside(t, (uint32_t)i, w->boiler, region_paras));
+            k[i] = KEEP_TEXT;
     }
     drop_orphan_headings(t, k, w->root);
 }

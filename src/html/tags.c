@@ -174,9 +174,10 @@ static const hint hints[] = {
     H("foot", -30, 0), H("legal", -30, 0), H("trending", -40, 0), H("popular", -30, 0),
     H("overlay", -30, 0), H("ad", -40, 0), H("ads", -40, 0), H("aside", -40, 0),
     H("links", -25, 0), H("sociallinks", -50, 0), H("topbar", -40, 0), H("dropdown", -30, 0),
-    H("offcanvas", -40, 0),
+    H("offcanvas", -40, 0), H("affiliate", -40, 0), H("flyout", -30, 0),
+    H("metadata", -30, 0), H("kommentar", -40, 0),
     H("byline", 0, HINT_BYLINE), H("author", 0, HINT_BYLINE), H("writer", 0, HINT_BYLINE),
-    H("creator", 0, HINT_BYLINE), H("caption", 0, HINT_CAPTION), H("date", 0, HINT_DATE),
+    H("creator", 0, HINT_BYLINE), H("autor", 0, HINT_BYLINE), H("bio", 0, HINT_BYLINE), H("caption", 0, HINT_CAPTION), H("date", 0, HINT_DATE),
     H("time", 0, HINT_DATE), H("published", 0, HINT_DATE),
 };
 
@@ -206,22 +207,32 @@ static int hint_matches(const hint *h, const char *w, size_t n)
     return 0;
 }
 
+static const size_t n_hints = sizeof hints / sizeof hints[0];
+
 static void weigh_word(const char *w, size_t n, sl_html_hint *out, int *good, int *bad)
 {
-    for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+    for (size_t i = 0; i < n_hints; i++) {
         if (!hint_matches(&hints[i], w, n))
             continue;
         out->kinds |= hints[i].kind;
         if (hints[i].weight > *good)
             *good = hints[i].weight;
-        if (hints[i].weight < *bad)
+        if (hints[i].weight < *bad) {
             *bad = hints[i].weight;
+            out->worst = (int)i + 1;
+        }
     }
+}
+
+int sl_html_hint_weight(int worst)
+{
+    return worst > 0 && (size_t)worst <= n_hints ? hints[worst - 1].weight : 0;
 }
 
 sl_html_hint sl_html_hint_of(const char *value, size_t len)
 {
-    sl_html_hint out = { 0, 0, 0 };
+    _Static_assert(sizeof hints / sizeof hints[0] < SL_HTML_MAX_HINTS, "too many hints");
+    sl_html_hint out = { 0, 0, 0, 0 };
     int good = 0, bad = 0;
     char word[64];
     size_t n = 0;

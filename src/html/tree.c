@@ -137,7 +137,7 @@ static const meta_name meta_names[] = {
     { "dcterms.date", HM_PUBLISHED }, { "date", HM_PUBLISHED }, { "og:pubdate", HM_PUBLISHED },
     { "article:modified_time", HM_PUBLISHED }, { "og:updated_time", HM_PUBLISHED },
     { "datemodified", HM_PUBLISHED }, { "last-modified", HM_PUBLISHED },
-    { "og:url", HM_URL },
+    { "og:url", HM_URL }, { "og:site_name", HM_SITE }, { "application-name", HM_SITE },
 };
 
 static void meta_tag(sl_html_tree *t, const xmlChar **atts)
@@ -203,7 +203,7 @@ static sl_html_hint cached_hint(sl_html_tree *t, const char *v, size_t len)
 static void read_attributes(sl_html_tree *t, uint32_t id, const xmlChar **atts)
 {
     sl_hnode *n = &t->nodes[id];
-    int hint = 0;
+    int hint = 0, named = 0;
     for (size_t i = 0; atts && atts[i]; i += 2) {
         const char *a = (const char *)atts[i], *v = (const char *)atts[i + 1];
         if (eq_ci(a, "hidden")) {
@@ -216,8 +216,14 @@ static void read_attributes(sl_html_tree *t, uint32_t id, const xmlChar **atts)
         if (eq_ci(a, "class") || eq_ci(a, "id")) {
             sl_html_hint h = cached_hint(t, v, vlen);
             hint += h.weight;
+            if (h.worst && (!n->worst || sl_html_hint_weight(h.worst) <
+                                             sl_html_hint_weight(n->worst)))
+                n->worst = (uint8_t)h.worst;
+            named = 1;
             if (h.good >= 15)
                 n->flags |= HN_NAMED_GOOD;
+            if (h.good >= 20)
+                n->flags |= HN_STRONG_GOOD;
             if (h.kinds & HINT_BYLINE)
                 n->flags |= HN_BYLINE;
             if (h.kinds & HINT_CAPTION)
@@ -246,6 +252,9 @@ static void read_attributes(sl_html_tree *t, uint32_t id, const xmlChar **atts)
             n->flags |= HN_LINK;
         }
     }
+    t->named += (uint32_t)named;
+    if (n->worst)
+        t->worst_uses[n->worst]++;
     if (hint > INT16_MAX)
         hint = INT16_MAX;
     if (hint < INT16_MIN)
@@ -466,6 +475,8 @@ int sl_html_tree_parse(sl_html_tree *t, const char *page, size_t len)
     t->in_title = t->in_jsonld = 0;
     t->last_pos = 0;
     memset(t->hint_cache, 0, sizeof t->hint_cache);
+    memset(t->worst_uses, 0, sizeof t->worst_uses);
+    t->named = 0;
     t->page = page;
     t->page_len = len;
     sl_buf_reset(&t->chars);

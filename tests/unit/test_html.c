@@ -169,6 +169,141 @@ static void test_byline_class_and_date_fallbacks(void **state)
     close_fixture(&f);
 }
 
+/* A paragraph of made-up running text, n differing by its number. */
+static void add_paragraph(char *buf, size_t cap, int n)
+{
+    size_t len = strlen(buf);
+    snprintf(buf + len, cap - len,
+             "<p>Paragraph %d of the report: the valley council met again on Tuesday, heard the "
+             "engineers, and agreed that the old stone bridge needs new supports, a wider path "
+             "and better lighting before the winter.</p>", n);
+}
+
+static void test_byline_date_and_author_box_out_of_text(void **state)
+{
+    fixture f = open_fixture();
+    char page[8192] = "<html><body><article class=\"story\"><h1>Bridge to be repaired</h1>"
+                      "<div class=\"byline\">By Tomas Ilves</div>"
+                      "<div class=\"post-date\">12 March 2022</div>";
+    for (int i = 1; i <= 4; i++)
+        add_paragraph(page, sizeof page, i);
+    strcat(page, "<div class=\"author-box\"><h3>About the author</h3><p>Tomas Ilves has "
+                 "reported on local government for twenty years and lives by the river.</p></div>"
+                 "</article></body></html>");
+    extract(&f, page, strlen(page), NULL, NULL);
+    assert_true(has(f.r->text, "Paragraph 1 of the report"));
+    assert_true(has(f.r->text, "Paragraph 4 of the report"));
+    assert_false(has(f.r->text, "By Tomas Ilves"));
+    assert_false(has(f.r->text, "12 March 2022"));
+    assert_false(has(f.r->text, "reported on local government"));
+    /* The byline is still found in the article. */
+    assert_string_equal(f.r->byline.from, "class:byline");
+    assert_memory_equal(f.r->byline.text.ptr, "Tomas Ilves", 11);
+    close_fixture(&f);
+}
+
+static void test_story_inside_wrapper_named_sidebar(void **state)
+{
+    fixture f = open_fixture();
+    char page[8192] = "<html><body><div class=\"sidebar_content\"><div class=\"post hentry\">"
+                      "<h1>Bridge to be repaired</h1>";
+    for (int i = 1; i <= 4; i++)
+        add_paragraph(page, sizeof page, i);
+    strcat(page, "</div></div><aside class=\"sidebar\"><p>Our partners: a long list of "
+                 "friendly local shops, cafes and bakeries worth a visit.</p></aside><div>");
+    /* More paragraphs outside the wrapper than in it. */
+    for (int i = 1; i <= 5; i++)
+        strcat(page, "<p>Visitor notice: the town hall opens late today.</p>");
+    strcat(page, "</div></body></html>");
+    extract(&f, page, strlen(page), NULL, NULL);
+    assert_true(has(f.r->text, "Paragraph 1 of the report"));
+    assert_true(has(f.r->text, "Paragraph 4 of the report"));
+    assert_false(has(f.r->text, "Our partners"));
+    close_fixture(&f);
+}
+
+static void test_page_builder_words_not_boilerplate(void **state)
+{
+    /* Every block is a "widget", the story too; the menu is still left
+     * out by its links. */
+    fixture f = open_fixture();
+    char page[16384] = "<html><body><div class=\"pb-widget\"><ul class=\"pb-widget\">";
+    for (int i = 0; i < 40; i++) {
+        size_t len = strlen(page);
+        snprintf(page + len, sizeof page - len,
+                 "<li class=\"pb-widget\"><a href=\"/s%d\">Section %d</a></li>", i, i);
+    }
+    strcat(page, "</ul></div><div>");
+    for (int i = 1; i <= 4; i++)
+        strcat(page, "<p>Visitor notice: the town hall opens late today.</p>");
+    strcat(page, "</div><div class=\"pb-widget pb-widget-post-content\">");
+    for (int i = 1; i <= 3; i++)
+        add_paragraph(page, sizeof page, i);
+    strcat(page, "</div></body></html>");
+    extract(&f, page, strlen(page), NULL, NULL);
+    assert_true(has(f.r->text, "Paragraph 1 of the report"));
+    assert_true(has(f.r->text, "Paragraph 3 of the report"));
+    assert_false(has(f.r->text, "Section 12"));
+    close_fixture(&f);
+}
+
+static void test_article_element_taken_whole(void **state)
+{
+    /* The lead sits in the article's header, apart from the body. */
+    fixture f = open_fixture();
+    char page[8192] = "<html><body><nav><a href=\"/\">Home</a></nav><article><div class=\"row\">"
+                      "<header><h2>Bridge to be repaired</h2><div class=\"intro\">The old "
+                      "stone bridge gets new supports before the winter. Engineers found cracks "
+                      "in two of its arches last spring, and the path will be closed for a "
+                      "month while the work goes on.</div></header></div>"
+                      "<div class=\"row\"><div class=\"columns\">";
+    for (int i = 1; i <= 10; i++)
+        add_paragraph(page, sizeof page, i);
+    strcat(page, "</div></div></article></body></html>");
+    extract(&f, page, strlen(page), NULL, NULL);
+    assert_true(has(f.r->text, "The old stone bridge gets new supports"));
+    assert_true(has(f.r->text, "Paragraph 10 of the report"));
+    assert_false(has(f.r->text, "Home"));
+    close_fixture(&f);
+}
+
+static void test_og_title_site_affix(void **state)
+{
+    fixture f = open_fixture();
+    static const struct {
+        const char *head, *url, *title;
+    } cases[] = {
+        /* og:site_name names the suffix */
+        { "<meta property=\"og:title\" content=\"Ferry fares rise | The Island Post\">"
+          "<meta property=\"og:site_name\" content=\"The Island Post\">",
+          NULL, "Ferry fares rise" },
+        /* the host names the prefix */
+        { "<meta property=\"og:title\" content=\"ISLANDPOST - Ferry fares rise\">",
+          "https://www.islandpost.example/2022/ferry", "Ferry fares rise" },
+        /* the host names the suffix, with an article word */
+        { "<meta property=\"og:title\" content=\"Ferry fares rise \xE2\x80\x93 The Islandpost\">",
+          "https://islandpost.example/ferry", "Ferry fares rise" },
+        /* nothing names the site: the title stays whole */
+        { "<meta property=\"og:title\" content=\"Ferries: fares rise - again\">",
+          "https://islandpost.example/ferry", "Ferries: fares rise - again" },
+        { "<meta property=\"og:title\" content=\"Harbour | Ferry fares rise\">"
+          "<meta property=\"og:site_name\" content=\"Island Post\">",
+          NULL, "Harbour | Ferry fares rise" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char page[1024];
+        snprintf(page, sizeof page, "<html><head>%s</head><body><p>x</p></body></html>",
+                 cases[i].head);
+        extract(&f, page, strlen(page), cases[i].url, NULL);
+        assert_string_equal(f.r->title.from, "og:title");
+        if (f.r->title.text.len != strlen(cases[i].title) ||
+            memcmp(f.r->title.text.ptr, cases[i].title, f.r->title.text.len) != 0)
+            fail_msg("case %zu: title '%.*s', expected '%s'", i, (int)f.r->title.text.len,
+                     f.r->title.text.ptr, cases[i].title);
+    }
+    close_fixture(&f);
+}
+
 static void test_charset_from_meta(void **state)
 {
     fixture f = open_fixture();
@@ -346,6 +481,11 @@ int main(void)
         cmocka_unit_test(test_title_byline_date_sources),
         cmocka_unit_test(test_title_og_and_site_suffix),
         cmocka_unit_test(test_byline_class_and_date_fallbacks),
+        cmocka_unit_test(test_byline_date_and_author_box_out_of_text),
+        cmocka_unit_test(test_story_inside_wrapper_named_sidebar),
+        cmocka_unit_test(test_page_builder_words_not_boilerplate),
+        cmocka_unit_test(test_article_element_taken_whole),
+        cmocka_unit_test(test_og_title_site_affix),
         cmocka_unit_test(test_charset_from_meta),
         cmocka_unit_test(test_offsets_map_to_page),
         cmocka_unit_test(test_broken_and_truncated),
