@@ -9,6 +9,8 @@ int cmd_facts(int argc, char **argv); /* also cmd_dates, cmd_quotes */
 int cmd_dates(int argc, char **argv), cmd_quotes(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_passages(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_search(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
@@ -18,6 +20,8 @@ extern const char cmd_extract_usage[];
 extern const char cmd_facts_usage[], cmd_dates_usage[], cmd_quotes_usage[];
 extern const char cmd_help_usage[];
 extern const char cmd_passages_usage[];
+extern const char cmd_run_usage[];
+extern const char cmd_search_usage[];
 extern const char cmd_stories_usage[];
 extern const char cmd_version_usage[];
 

@@ -554,6 +554,147 @@ int sl_html_extract(sl_html *h, const char *page, size_t len, const char *url, s
 /* Map a text offset of the last result back to a page byte offset. */
 size_t sl_html_page_offset(const sl_html_result *r, size_t text_offset);
 
+/* ---- store: the SQLite database of `storyline run` (docs/store.md) ----
+ *
+ * One file holds every document (raw and cleaned text), what cleaning
+ * repaired and removed, duplicate relations, events and stories, entities,
+ * quotes, time expressions and publication dates, each with byte offsets,
+ * plus a full-text index (FTS5) over titles and cleaned texts.  Documents
+ * are numbered 0, 1, ... in the order they were stored, across runs: the
+ * same numbers dedup and stories give them.  Writes happen inside a batch
+ * (sl_store_begin ... sl_store_commit): a batch is stored whole or not at
+ * all.  A handle must not be used by two threads at once. */
+typedef struct sl_store sl_store;
+
+#define SL_STORE_SCHEMA_VERSION 1
+
+enum {
+    SL_STORE_CREATE = 1u << 0,   /* create the file when it does not exist */
+    SL_STORE_READONLY = 1u << 1  /* open for reading only */
+};
+
+/* Open (or create) the store at path.  SL_EIO when the file cannot be
+ * opened or is not a store; SL_EINVAL when its schema is newer than this
+ * library reads.  An older schema is migrated (unless read-only). */
+int sl_store_open(sl_ctx *ctx, sl_store **out, const char *path, unsigned flags);
+void sl_store_close(sl_store *s);
+int sl_store_schema_version(const sl_store *s);
+
+int sl_store_begin(sl_store *s);
+int sl_store_commit(sl_store *s);
+/* Undo everything since sl_store_begin (also done by close). */
+int sl_store_rollback(sl_store *s);
+
+/* Small settings kept with the data (schema_version, options, ...).
+ * get: 1 and value copied (NUL-terminated, truncated to cap) when the key
+ * exists, 0 when not, or a negative error. */
+int sl_store_meta_get(sl_store *s, const char *key, char *value, size_t cap);
+int sl_store_meta_set(sl_store *s, const char *key, const char *value);
+
+/* A document as stored.  Offsets of repairs and removals are into raw_text,
+ * the map goes from text to raw_text (docs/store.md). */
+typedef struct sl_store_doc {
+    sl_str id, source, url;
+    sl_str title_given, published_given;  /* as the input gave them */
+    sl_str raw_text;         /* the input text */
+    sl_str text;             /* the text the stages read: cleaned unless not */
+    sl_str title, byline;    /* as found or cleaned */
+    sl_str date;             /* YYYY-MM-DD: given or inferred; empty when unknown */
+    sl_str story_date;       /* the date the story stage was given */
+    sl_str origin;           /* file the document came from */
+    uint64_t line;           /* its line there */
+    int cleaned;             /* 1: text is raw_text cleaned by this run */
+    uint8_t hash[16];        /* sl_store_hash of the input */
+    uint64_t event, story;   /* founding documents of its event and story */
+    double score;            /* similarity to its event when it joined */
+    const sl_repair *repairs; size_t n_repairs;
+    const sl_removal *removed; size_t n_removed;
+    const sl_map_seg *map; size_t n_map;
+} sl_store_doc;
+
+/* The content hash that tells a document already stored: 128 bits over the
+ * source, URL, title, publication date and text of the input. */
+void sl_store_hash(const sl_doc *doc, uint8_t out[16]);
+/* 1 when a document with this hash is stored, 0 when not, or an error. */
+int sl_store_has_hash(sl_store *s, const uint8_t hash[16]);
+/* Number of documents stored: the number the next one gets. */
+int sl_store_doc_count(sl_store *s, uint64_t *n);
+
+/* Copy a document (all it points to) into bytes that outlive the inputs,
+ * and back.  pack: *data belongs to the store until the next pack; unpack:
+ * *d points into data and into arrays of the store valid until the next
+ * unpack. */
+int sl_store_pack_doc(sl_store *s, const sl_store_doc *d, const char **data, size_t *len);
+int sl_store_unpack_doc(sl_store *s, const char *data, size_t len, sl_store_doc *d);
+
+/* Store document number `doc` (it must be sl_store_doc_count), its repairs
+ * and removals, and index it for search. */
+int sl_store_add_doc(sl_store *s, uint64_t doc, const sl_store_doc *d);
+/* Store the facts of a document extracted from its text. */
+int sl_store_add_facts(sl_store *s, uint64_t doc, const sl_facts_doc *f, const char *text,
+                       size_t len);
+/* Write (or update, when it changed) the duplicate relation of a document;
+ * of and cluster are document numbers.  1 when a row was written, 0 when
+ * it was already so, or an error. */
+int sl_store_put_dup(sl_store *s, uint64_t doc, const sl_dup *dup);
+
+/* An event or a story, named after its founding document. */
+typedef struct sl_store_cluster {
+    int is_story;
+    uint64_t key;            /* founding document (for a story: of its first event) */
+    uint64_t story;          /* an event's story key */
+    const char *const *label; size_t n_label;
+    sl_str title;
+    uint64_t title_doc;      /* the member the title comes from */
+    int64_t first_day, last_day; /* days since 1970; INT64_MIN when undated */
+    uint64_t size;           /* documents (an event) or events (a story) */
+} sl_store_cluster;
+/* Write or update an event or story row. */
+int sl_store_put_cluster(sl_store *s, const sl_store_cluster *c);
+
+/* Read the stored documents from number `from` on, in order; fn's return
+ * value stops the scan when not 0 (and is returned).  raw_text, text,
+ * title, source, published_given, story_date, id, cleaned, event, story
+ * and score are filled. */
+typedef int (*sl_store_scan_fn)(void *ud, uint64_t doc, const sl_store_doc *d);
+int sl_store_scan(sl_store *s, uint64_t from, sl_store_scan_fn fn, void *ud);
+
+/* Row counts of "documents", "events", "stories", "entities", "quotes",
+ * "timex", "repairs", "removals", "dups" (other names: SL_EINVAL). */
+int sl_store_count(sl_store *s, const char *table, uint64_t *n);
+
+/* Runs: one row per `storyline run`, its progress updated with each batch. */
+int sl_store_run_begin(sl_store *s, const char *inputs, const char *version, uint64_t *run);
+int sl_store_run_progress(sl_store *s, uint64_t run, uint64_t added, uint64_t skipped,
+                          uint64_t rejected, int finished);
+
+/* Full-text search over titles and cleaned texts, best first (bm25, the
+ * title weighing more), with filters. */
+#define SL_STORE_QUERY_VERSION 1
+typedef struct sl_store_query {
+    unsigned version;
+    const char *match;       /* words, or an FTS5 query when fts_syntax */
+    int fts_syntax;          /* 0: every word must appear, as written */
+    const char *source;      /* NULL: any */
+    const char *entity;      /* canonical name of an entity the document mentions */
+    const char *from, *to;   /* YYYY-MM-DD bounds on the document's date */
+    uint64_t limit;          /* 0: 20 */
+    const char *mark_open, *mark_close; /* around matched words in the snippet */
+    unsigned snippet_words;  /* 0: 16 */
+} sl_store_query;
+#define SL_STORE_QUERY_INIT { SL_STORE_QUERY_VERSION, NULL, 0, NULL, NULL, NULL, NULL, 0, "[", "]", 0 }
+
+typedef struct sl_store_hit {
+    uint64_t doc;
+    sl_str id, source, url, title, date, snippet;
+    sl_str event, story;     /* ids of its event and story; empty when none */
+    double score;            /* bm25: lower is better */
+} sl_store_hit;
+/* Calls fn for each hit in order; fn's non-zero return stops the search
+ * and is returned.  A query FTS5 cannot parse gives SL_EINVAL. */
+typedef int (*sl_store_hit_fn)(void *ud, const sl_store_hit *hit);
+int sl_store_search(sl_store *s, const sl_store_query *q, sl_store_hit_fn fn, void *ud);
+
 #ifdef __cplusplus
 }
 #endif
