@@ -247,12 +247,11 @@ void facts_given_day(const char *given, size_t len, char out[11])
 }
 
 
-static int find_timex(const sl_facts *f, sl_facts_doc *d, const char *text, size_t len,
-                      const char *ref)
+static int find_timex(sl_facts_doc *d, tx_doc *doc, const char *ref)
 {
     sl_timex *tx = NULL;
     size_t n = 0;
-    int rc = sl_timex_find(d->ctx, f->rules, text, len, ref[0] ? ref : NULL, &tx, &n);
+    int rc = tx_doc_find(doc, ref[0] ? ref : NULL, &tx, &n);
     if (!rc && n && sl_grow(d->ctx, (void **)&d->timex, &d->cap_timex, n, sizeof *d->timex))
         rc = SL_ENOMEM;
     for (size_t i = 0; !rc && i < n; i++) {
@@ -302,12 +301,20 @@ static int extract(const sl_facts *f, sl_facts_doc *d, const char *text, size_t 
         rc = facts_find_entities(f, d, text, len, title, title_len);
     if (!rc && f->quotes)
         rc = find_quotes(d, text, len);
-    if (!rc && f->published)
-        rc = facts_find_published(f, d, text, len, published, published_len, ref);
-    else if (!rc)
+    if (rc || !(f->published || f->timex))
+        return rc ? rc : finish(f, d);
+    /* the publication date and the final pass share the tokens and matches */
+    tx_doc doc;
+    rc = tx_doc_open(d->ctx, f->rules, text, len, &doc);
+    if (rc)
+        return rc;
+    if (f->published)
+        rc = facts_find_published(d, &doc, published, published_len, ref);
+    else
         facts_given_day(published, published_len, ref);
     if (!rc && f->timex)
-        rc = find_timex(f, d, text, len, ref);
+        rc = find_timex(d, &doc, ref);
+    tx_doc_close(&doc);
     if (!rc)
         rc = finish(f, d);
     return rc;

@@ -88,6 +88,9 @@ static bool same_ci(const char *a, size_t an, const char *b, size_t bn)
  * the number of words, or 0. */
 static size_t phrase_at(const char *p, const char *src, const facts_word *w, size_t n)
 {
+    /* most phrases fail on their first letter: spare the word scan */
+    if (*p && n > 0 && w[0].end > w[0].start && lower(src[w[0].start]) != lower(p[0]))
+        return 0;
     size_t k = 0;
     while (*p) {
         const char *sp = strchr(p, ' ');

@@ -8,6 +8,7 @@
 #include "facts/ner.h"
 #include "facts/quotes.h"
 #include "facts/timex.h"
+#include "facts/timex_internal.h"
 
 #include <stddef.h>
 
@@ -65,10 +66,10 @@ const char *facts_role_name(int role);
  * *off gets where it starts.  Returns 0 or SL_ENOMEM. */
 int facts_put_string(sl_facts_doc *d, const char *s, size_t len, size_t *off);
 
-/* Fill d->published (and d->evidence) for text; *ref gets the reference
+/* Fill d->published (and d->evidence) for the doc's text; *ref gets the reference
  * date for the time expressions ("" when none).  Returns 0 or a code. */
-int facts_find_published(const sl_facts *f, sl_facts_doc *d, const char *text, size_t len,
-                         const char *given, size_t given_len, char ref[11]);
+int facts_find_published(sl_facts_doc *d, tx_doc *doc, const char *given, size_t given_len,
+                         char ref[11]);
 /* A given date "YYYY-MM-DD..." cut to its day, or "" when it is not one. */
 void facts_given_day(const char *given, size_t len, char out[11]);
 

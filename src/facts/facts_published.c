@@ -1,7 +1,7 @@
 /* The publication date of a document: given by the caller, or inferred
  * from the dated facts of its text (facts/pubdate.h). */
 #include "facts/facts_internal.h"
-#include "facts/pubdate.h"
+#include "facts/pubdate_internal.h"
 
 #include <string.h>
 
@@ -32,15 +32,14 @@ static int copy_evidence(sl_facts_doc *d, const sl_pubdate *p)
     return SL_OK;
 }
 
-int facts_find_published(const sl_facts *f, sl_facts_doc *d, const char *text, size_t len,
-                         const char *given, size_t given_len, char ref[11])
+int facts_find_published(sl_facts_doc *d, tx_doc *doc, const char *given, size_t given_len,
+                         char ref[11])
 {
     char day[11];
     facts_given_day(given, given_len, day);
     sl_pubdate p;
     memset(&p, 0, sizeof p);
-    int rc = sl_pubdate_infer(d->ctx, f->rules, text, len, day[0] ? day : NULL,
-                              day[0] ? 10 : 0, &p);
+    int rc = pd_infer_doc(doc, day[0] ? day : NULL, day[0] ? 10 : 0, &p);
     if (!rc)
         rc = copy_evidence(d, &p);
     if (!rc) {

@@ -13,9 +13,11 @@
  * features need (so the file is self-contained) and a checksum.  A corrupt
  * or truncated file is refused with SL_EPARSE.
  *
- * Threads.  A loaded model is read-only: several threads may tag with one
- * model at once, each with its own context.  The context given to load must
- * outlive the model (the model is freed through it).
+ * Threads.  Several threads may tag with one model at once, each with its
+ * own context: the model's weights are read-only, and its cache of word
+ * scores (ner_model.c) is filled without locks, each entry written before it
+ * is published.  The context given to load must outlive the model (the
+ * model is freed through it).
  */
 #ifndef SL_FACTS_NER_H
 #define SL_FACTS_NER_H
@@ -183,6 +185,158 @@ const sl_ner_gaz *sl_ner_model_gaz(const sl_ner_model *m);
  * SL_ELIMIT or SL_ENOMEM. */
 int sl_ner_model_write(sl_buf *out, const int16_t *trans, const uint32_t *keys,
                        const int16_t *weights, size_t nfeat, const char *gaz, size_t gaz_len);
+
+/* ------------------------------------------------------------------------
+ * A reusable tagger (one per thread): it keeps its scratch arrays and a
+ * cache of what each word of the document contributes to the scores
+ * (sl_ner_tag makes one per call).  Words and word pairs met on ordinary
+ * lines also go to the model's shared cache, so their scores are computed
+ * once per model rather than once per document.  The spans are exactly
+ * those the features and weights give (as for the trainer's
+ * sl_ner_features + sl_ner_model_score).
+ * ------------------------------------------------------------------------ */
+typedef struct sl_ner_tagger sl_ner_tagger;
+
+/* Returns 0 or SL_ENOMEM.  The model must outlive the tagger. */
+int sl_ner_tagger_new(sl_ctx *ctx, const sl_ner_model *m, sl_ner_tagger **out);
+void sl_ner_tagger_free(sl_ner_tagger *g);
+/* Tag text[0..len); *spans stays valid until the next call or the free.
+ * Returns 0 or SL_ENOMEM. */
+int sl_ner_tagger_run(sl_ner_tagger *g, const char *text, size_t len,
+                      const sl_ner_span **spans, size_t *n);
+
+/* Add the weights of n keys, key k into acc[k]. */
+void sl_ner_model_add_many(const sl_ner_model *m, const uint32_t *keys, size_t n,
+                           int32_t *const *acc);
+/* Lookups gathered to be made together (see ner_model.c): every acc must
+ * stay valid until the flush. */
+#define SL_NER_BATCH 256
+typedef struct sl_ner_batch {
+    const sl_ner_model *m;
+    size_t n;
+    uint32_t key[SL_NER_BATCH];
+    int32_t *acc[SL_NER_BATCH];
+} sl_ner_batch;
+void sl_ner_batch_add(sl_ner_batch *b, uint32_t key, int32_t *acc);
+void sl_ner_batch_flush(sl_ner_batch *b);
+
+/* Scores of the features that depend on one word alone (see
+ * ner_features.c), for the tagger's cache: int32 sums of weights per tag. */
+typedef int32_t sl_ner_vec[SL_NER_NTAGS];
+typedef struct sl_ner_wscore {
+    sl_ner_vec own;         /* the word's own features, context aside */
+    sl_ner_vec as_prev;     /* as the word just before: word and short shape */
+    sl_ner_vec prev2;       /* as the word two before */
+    sl_ner_vec as_next;     /* as the word just after: word and short shape */
+    sl_ner_vec next2;       /* as the word two after */
+    sl_ner_vec numeric;     /* its shape on a table row */
+    sl_ner_vec initial;     /* first word of a sentence */
+    uint8_t flags;          /* letter flags (see ner_features.c) */
+    bool letter;            /* has a letter: gets the document case feature */
+    uint8_t sshape_len;
+    char sshape[8];
+} sl_ner_wscore;
+
+/* As the features see word w: has it a small letter, an ASCII digit, and
+ * how many capitals among its first code points (its shape's X). */
+void sl_ner_word_case(const sl_ner_word *w, bool *lower, bool *digit, unsigned *upper);
+/* The gazetteer lookup of one word alone (see sl_ner_gaz_first). */
+typedef struct sl_ner_gaz_hit {
+    uint64_t hash;   /* chain of the word alone */
+    uint16_t mask;   /* categories of one-word phrases */
+    bool prefix;     /* some longer phrase starts with this word */
+} sl_ner_gaz_hit;
+
+/* A word's scores on one kind of line, and the gazetteer lookup of the word
+ * alone. */
+typedef struct sl_ner_wvariant {
+    sl_ner_wscore sc;
+    sl_ner_gaz_hit gaz;
+} sl_ner_wvariant;
+
+/* What the tagger knows of a word as written, shared by all the threads
+ * that tag with one model (see ner_model.c): found by the XXH3 hash of the
+ * word's bytes, never changed once published.  Only words that fit are
+ * shared. */
+#define SL_NER_SHARED_WORD 40
+#define SL_NER_SHARED_LOWER 48
+typedef struct sl_ner_shared_word {
+    uint64_t hash;
+    uint64_t doc_key;            /* sl_ner_doc_key of the lower-cased form */
+    uint8_t len, lolen;
+    char word[SL_NER_SHARED_WORD];
+    char lower[SL_NER_SHARED_LOWER];
+    uint8_t first_case, upper;   /* see the tagger's word entries */
+    bool ascii_lower, lower_letter, digit;
+    sl_ner_wvariant plain;       /* on an ordinary (not all-caps) line */
+} sl_ner_shared_word;
+
+/* The shared entry of word s[0..len) with this hash, or NULL. */
+const sl_ner_shared_word *sl_ner_model_word(const sl_ner_model *m, uint64_t hash, const char *s,
+                                            size_t len);
+/* Publish a copy of w (nothing when the cache is full or the word is
+ * there already).  Safe to call from several threads at once. */
+void sl_ner_model_word_put(const sl_ner_model *m, const sl_ner_shared_word *w);
+
+/* The same for two adjacent shared words a b on an ordinary line: the
+ * scores of their pair features (see sl_ner_pair_scores). */
+typedef struct sl_ner_shared_pair {
+    const sl_ner_shared_word *a, *b;
+    sl_ner_vec right, left;
+} sl_ner_shared_pair;
+const sl_ner_shared_pair *sl_ner_model_pair(const sl_ner_model *m, const sl_ner_shared_word *a,
+                                            const sl_ner_shared_word *b);
+void sl_ner_model_pair_put(const sl_ner_model *m, const sl_ner_shared_pair *p);
+
+/* Scores of word w (lower-cased: lower[0..lolen)) on an all-caps line or
+ * not.  For the sentence bounds, w is NULL and lower is "<S>" or "</S>".
+ * The lookups go to batch b: out is complete after the flush. */
+void sl_ner_word_scores(sl_ner_batch *b, const sl_ner_word *w, const char *lower,
+                        size_t lolen, bool allcaps, sl_ner_wscore *out);
+/* The features that are the same for every word: the all-caps line mark,
+ * the document case values (8) and the gazetteer bits (4 templates x
+ * SL_NER_GAZ_N: start, inside, previous, next). */
+typedef struct sl_ner_fixed {
+    sl_ner_vec allcaps_line;
+    sl_ner_vec doc_case[8];
+    sl_ner_vec gaz[4][SL_NER_GAZ_N];
+} sl_ner_fixed;
+void sl_ner_fixed_scores(const sl_ner_model *m, sl_ner_fixed *out);
+/* Made when the model is loaded: the fixed scores, and those of the
+ * sentence bounds ("<S>" when !end, "</S>" when end) on a line of a kind. */
+const sl_ner_fixed *sl_ner_model_fixed(const sl_ner_model *m);
+const sl_ner_wscore *sl_ner_model_edge(const sl_ner_model *m, bool allcaps, bool end);
+/* The features over neighbouring words (lower-cased forms and short
+ * shapes; the sentence bounds as "<S>" and "</S>").  Of two adjacent words
+ * a b: what b gets from a (right) and a from b (left); added by batch b.
+ * Of three: the three shapes, for the middle one. */
+typedef struct sl_ner_ctxword {
+    const char *lower;
+    size_t lolen;
+    const char *sshape;
+    size_t sslen;
+} sl_ner_ctxword;
+void sl_ner_pair_scores(sl_ner_batch *m, bool allcaps, const sl_ner_ctxword *a,
+                        const sl_ner_ctxword *b, int32_t *right, int32_t *left);
+void sl_ner_shape3_scores(sl_ner_batch *m, bool allcaps, const sl_ner_ctxword *prev,
+                          const sl_ner_ctxword *cur, const sl_ner_ctxword *next, int32_t *acc);
+
+
+/* Gazetteer matching with the first word's lookup known: first_hash is the
+ * chained hash of word i alone (see sl_ner_gaz_first), first[i] what it
+ * finds.  Same marks as sl_ner_gaz_match. */
+void sl_ner_gaz_first(const sl_ner_gaz *g, const char *s, size_t len, bool folded,
+                      sl_ner_gaz_hit *out);
+void sl_ner_gaz_match_from(const sl_ner_gaz *g, const sl_ner_word *w, const sl_ner_gaz_hit *first,
+                           size_t n, bool folded, uint16_t *b, uint16_t *in);
+
+/* The key sl_ner_doc uses for a lower-cased word, and a lookup by it. */
+uint64_t sl_ner_doc_key(const char *lower, size_t len);
+unsigned sl_ner_doc_case_key(const sl_ner_doc *d, uint64_t key);
+/* Add one word's case (bit: SL_NER_DOC_CAP or _LOWER) under its key. */
+int sl_ner_doc_put(sl_ner_doc *d, uint64_t key, uint8_t bit);
+/* SL_NER_DOC_CAP, SL_NER_DOC_LOWER or 0 by the first letter of a word. */
+uint8_t sl_ner_first_letter_case(const sl_ner_word *w);
 
 /* Model file layout. */
 #define SL_NER_MAGIC "SLNER\r\n\x1a"

@@ -6,6 +6,8 @@
 
 #include <string.h>
 #include <utf8proc.h>
+/* inlined: most keys hash a few bytes, where the call costs as much as the hash */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 void sl_ner_doc_init(sl_ner_doc *d, sl_ctx *ctx)
@@ -32,7 +34,7 @@ void sl_ner_doc_reset(sl_ner_doc *d)
     d->n = 0;
 }
 
-static uint64_t word_key(const char *lower, size_t len)
+uint64_t sl_ner_doc_key(const char *lower, size_t len)
 {
     uint64_t h = XXH3_64bits(lower, len);
     return h ? h : 1;
@@ -72,7 +74,7 @@ static int rehash(sl_ner_doc *d)
 }
 
 /* SL_NER_DOC_CAP, SL_NER_DOC_LOWER or 0 by the first letter of a word. */
-static uint8_t first_letter_case(const sl_ner_word *w)
+uint8_t sl_ner_first_letter_case(const sl_ner_word *w)
 {
     size_t adv = 0;
     int32_t c = sl_utf8_decode(w->s, w->len, &adv);
@@ -98,29 +100,43 @@ int sl_ner_doc_add(sl_ner_doc *d, const sl_ner_word *words, size_t n)
     if (!has_lower_letter(words, n))
         return 0; /* a headline in capitals: its case says nothing */
     for (size_t i = 1; i < n; i++) {
-        uint8_t bit = first_letter_case(&words[i]);
+        uint8_t bit = sl_ner_first_letter_case(&words[i]);
         if (!bit)
             continue;
-        if ((d->n + 1) * 2 > d->cap && rehash(d))
-            return SL_ENOMEM;
         sl_buf_reset(&d->scratch);
         if (sl_ner_lower(&d->scratch, words[i].s, words[i].len))
             return SL_ENOMEM;
-        uint64_t key = word_key(d->scratch.ptr, d->scratch.len);
-        size_t s = find_slot(d->keys, d->cap, key);
-        if (!d->keys[s]) {
-            d->keys[s] = key;
-            d->n++;
-        }
-        d->bits[s] |= bit;
+        if (sl_ner_doc_put(d, sl_ner_doc_key(d->scratch.ptr, d->scratch.len), bit))
+            return SL_ENOMEM;
     }
     return 0;
+}
+
+int sl_ner_doc_put(sl_ner_doc *d, uint64_t key, uint8_t bit)
+{
+    if ((d->n + 1) * 2 > d->cap && rehash(d))
+        return SL_ENOMEM;
+    size_t s = find_slot(d->keys, d->cap, key);
+    if (!d->keys[s]) {
+        d->keys[s] = key;
+        d->n++;
+    }
+    d->bits[s] |= bit;
+    return 0;
+}
+
+unsigned sl_ner_doc_case_key(const sl_ner_doc *d, uint64_t key)
+{
+    if (!d || !d->cap)
+        return 0;
+    size_t s = find_slot(d->keys, d->cap, key);
+    return d->keys[s] ? d->bits[s] : 0;
 }
 
 unsigned sl_ner_doc_case(const sl_ner_doc *d, const char *lower, size_t len)
 {
     if (!d || !d->cap)
         return 0;
-    size_t s = find_slot(d->keys, d->cap, word_key(lower, len));
+    size_t s = find_slot(d->keys, d->cap, sl_ner_doc_key(lower, len));
     return d->keys[s] ? d->bits[s] : 0;
 }

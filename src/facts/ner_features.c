@@ -10,6 +10,8 @@
 
 #include <string.h>
 #include <utf8proc.h>
+/* inlined: most keys hash a few bytes, where the call costs as much as the hash */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #define SHAPE_MAX 12
@@ -492,4 +494,148 @@ int sl_ner_features(sl_ner_feats *f, const sl_ner_gaz *gaz, const sl_ner_doc *do
         f->count[i] = o.n;
     }
     return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * The same features summed in parts, for the tagger's word cache.  Every
+ * key below is built exactly as above; only the grouping differs.
+ * ------------------------------------------------------------------------ */
+
+static int template_for(bool allcaps, int t)
+{
+    return allcaps ? t + CASE_TEMPLATES : t;
+}
+
+static void add_key(sl_ner_batch *m, const fkey *k, int32_t *acc)
+{
+    sl_ner_batch_add(m, fk_key(k), acc);
+}
+
+static void add_one(sl_ner_batch *m, int tmpl, const char *s, size_t len, int32_t *acc)
+{
+    fkey k;
+    fk_start(&k, tmpl);
+    fk_add(&k, s, len);
+    add_key(m, &k, acc);
+}
+
+static void add_two(sl_ner_batch *m, int tmpl, const char *a, size_t an, const char *b,
+                    size_t bn, int32_t *acc)
+{
+    fkey k;
+    fk_start(&k, tmpl);
+    fk_add(&k, a, an);
+    fk_add(&k, b, bn);
+    add_key(m, &k, acc);
+}
+
+/* What word_features adds, less the document case. */
+static void own_scores(sl_ner_batch *m, const sl_ner_word *w, const char *lo, size_t lolen,
+                       bool allcaps, const struct sl_ner_tokinfo *t, int32_t *acc)
+{
+    fkey k;
+    fk_start(&k, T_BIAS);
+    add_key(m, &k, acc);
+    add_one(m, T_WORD, lo, lolen, acc);
+    if (!allcaps)
+        add_one(m, T_FORM, w->s, w->len, acc);
+    for (size_t a = 1; a <= 4 && a < t->ncp; a++) {
+        char tag = (char)('0' + a);
+        add_two(m, T_PREFIX, &tag, 1, lo, prefix_bytes(lo, lolen, a), acc);
+        size_t sb = suffix_bytes(lo, lolen, a);
+        add_two(m, T_SUFFIX, &tag, 1, lo + lolen - sb, sb, acc);
+    }
+    add_one(m, template_for(allcaps, T_SHAPE), t->shape, t->shape_len, acc);
+    add_one(m, template_for(allcaps, T_SSHAPE), t->sshape, t->sshape_len, acc);
+    char fl = (char)(t->flags & (F_DIGIT | F_ALLDIGIT | F_HYPHEN | F_DOT));
+    if (fl)
+        add_one(m, T_FLAGS, &fl, 1, acc);
+    char len_bucket = (char)(t->ncp > 6 ? 7 : t->ncp);
+    add_two(m, template_for(allcaps, T_CAP_LEN), &len_bucket, 1, t->sshape, t->sshape_len, acc);
+}
+
+void sl_ner_word_scores(sl_ner_batch *m, const sl_ner_word *w, const char *lower,
+                        size_t lolen, bool allcaps, sl_ner_wscore *out)
+{
+    memset(out, 0, sizeof *out);
+    struct sl_ner_tokinfo t;
+    const char *sh = lower;
+    size_t shn = lolen;
+    if (w) {
+        describe(w, &t);
+        own_scores(m, w, lower, lolen, allcaps, &t, out->own);
+        out->flags = t.flags;
+        out->letter = (t.flags & F_LETTER) != 0;
+        memcpy(out->sshape, t.sshape, t.sshape_len);
+        out->sshape_len = t.sshape_len;
+        sh = out->sshape;
+        shn = out->sshape_len;
+        add_one(m, template_for(allcaps, T_NUMERIC_LINE), sh, shn, out->numeric);
+        add_one(m, template_for(allcaps, T_INITIAL_SSHAPE), sh, shn, out->initial);
+        add_one(m, T_INITIAL_WORD, lower, lolen, out->initial);
+    } else {
+        memcpy(out->sshape, lower, lolen);
+        out->sshape_len = (uint8_t)lolen;
+    }
+    add_one(m, T_PREV1, lower, lolen, out->as_prev);
+    add_one(m, T_PREV2, lower, lolen, out->prev2);
+    add_one(m, T_NEXT1, lower, lolen, out->as_next);
+    add_one(m, T_NEXT2, lower, lolen, out->next2);
+    add_one(m, template_for(allcaps, T_PREV_SSHAPE), sh, shn, out->as_prev);
+    add_one(m, template_for(allcaps, T_NEXT_SSHAPE), sh, shn, out->as_next);
+}
+
+void sl_ner_fixed_scores(const sl_ner_model *model, sl_ner_fixed *out)
+{
+    static const int gaz_templates[4] = { T_GAZ_B, T_GAZ_I, T_GAZ_PREV, T_GAZ_NEXT };
+    memset(out, 0, sizeof *out);
+    sl_ner_batch batch = { model, 0, { 0 }, { NULL } };
+    sl_ner_batch *m = &batch;
+    fkey k;
+    fk_start(&k, T_ALLCAPS_LINE);
+    add_key(m, &k, out->allcaps_line);
+    for (int v = 0; v < 8; v++) {
+        char c = (char)('0' + v);
+        add_one(m, T_DOC_CASE, &c, 1, out->doc_case[v]);
+    }
+    for (int g = 0; g < 4; g++) {
+        for (int c = 0; c < SL_NER_GAZ_N; c++) {
+            char v = (char)('0' + c);
+            add_one(m, gaz_templates[g], &v, 1, out->gaz[g][c]);
+        }
+    }
+    sl_ner_batch_flush(m);
+}
+
+void sl_ner_pair_scores(sl_ner_batch *m, bool allcaps, const sl_ner_ctxword *a,
+                        const sl_ner_ctxword *b, int32_t *right, int32_t *left)
+{
+    add_two(m, T_PREV_WORD, a->lower, a->lolen, b->lower, b->lolen, right);
+    add_two(m, template_for(allcaps, T_PREV_WORD_SSHAPE), a->lower, a->lolen, b->sshape,
+            b->sslen, right);
+    add_two(m, T_WORD_NEXT, a->lower, a->lolen, b->lower, b->lolen, left);
+    add_two(m, template_for(allcaps, T_SSHAPE_NEXT_WORD), a->sshape, a->sslen, b->lower,
+            b->lolen, left);
+}
+
+void sl_ner_shape3_scores(sl_ner_batch *m, bool allcaps, const sl_ner_ctxword *prev,
+                          const sl_ner_ctxword *cur, const sl_ner_ctxword *next, int32_t *acc)
+{
+    fkey k;
+    fk_start(&k, template_for(allcaps, T_SSHAPE3));
+    fk_add(&k, prev->sshape, prev->sslen);
+    fk_add(&k, cur->sshape, cur->sslen);
+    fk_add(&k, next->sshape, next->sslen);
+    add_key(m, &k, acc);
+}
+
+void sl_ner_word_case(const sl_ner_word *w, bool *lower, bool *digit, unsigned *upper)
+{
+    struct sl_ner_tokinfo t;
+    describe(w, &t);
+    *lower = (t.flags & F_LOWER) != 0;
+    *digit = (t.flags & F_DIGIT) != 0;
+    *upper = 0;
+    for (size_t j = 0; j < t.shape_len; j++)
+        *upper += t.shape[j] == 'X';
 }

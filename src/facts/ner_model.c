@@ -15,6 +15,7 @@
 #include "facts/ner.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <xxhash.h>
@@ -26,13 +27,41 @@
 struct sl_ner_model {
     sl_ctx *ctx;
     size_t nfeat;
-    uint32_t *slot_key;  /* open addressing, 0 = empty */
-    int16_t *slot_w;     /* NTAGS weights per slot: a hit reads the key's
-                            cache line and one line of weights, no index */
+    uint32_t *slot_key;  /* open addressing, 0 = empty; kept apart from the
+                            weights so that a miss (most lookups of pair
+                            features) reads only this small array */
+    int16_t *slot_w;     /* NTAGS weights per slot */
     size_t slot_mask;
     float trans[TRANS_CELLS];
     sl_ner_gaz *gaz;
+    struct word_cache *words;
+    sl_ner_fixed fixed;          /* features the same for every word */
+    sl_ner_wscore edge[2][2];    /* sentence bounds: [all caps]["<S>", "</S>"] */
 };
+
+/* The words the taggers have seen, shared by every thread that tags with
+ * the model, so that a word's scores are computed once per run rather than
+ * once per document.  Insert-only and lock-free: a writer claims an entry
+ * (an atomic counter), fills it, then publishes its number in the index
+ * with a release store; a reader follows an index slot with an acquire
+ * load, so it never sees an entry half written.  Entries never change or
+ * go away until the model is freed.  When the entries run out, nothing more
+ * is shared (the taggers compute the rest themselves).  The pages of the
+ * entry array are touched only as entries are used. */
+#define CACHE_ENTRIES 32768u
+#define CACHE_SLOTS (2 * CACHE_ENTRIES)
+#define PAIR_ENTRIES 131072u
+#define PAIR_SLOTS (2 * PAIR_ENTRIES)
+
+typedef struct word_cache {
+    atomic_uint claimed;                /* entries handed out */
+    _Atomic uint32_t index[CACHE_SLOTS]; /* entry + 1, 0: empty */
+    sl_ner_shared_word *entries;
+    /* pairs of shared words, the same way */
+    atomic_uint pairs_claimed;
+    _Atomic uint32_t *pair_index;        /* PAIR_SLOTS */
+    sl_ner_shared_pair *pairs;
+} word_cache;
 
 static uint32_t rd32(const unsigned char *p)
 {
@@ -173,7 +202,8 @@ static int build_table(sl_ner_model *m, const image *im)
     m->slot_mask = cap - 1;
     m->nfeat = im->nfeat;
     m->slot_key = sl_calloc(m->ctx, cap, sizeof *m->slot_key);
-    m->slot_w = sl_calloc(m->ctx, cap * SL_NER_NTAGS, sizeof *m->slot_w);
+    /* rows of empty slots are never read: each row is written when filled */
+    m->slot_w = sl_malloc(m->ctx, cap * SL_NER_NTAGS * sizeof *m->slot_w);
     if (!m->slot_key || !m->slot_w)
         return SL_ENOMEM;
     const unsigned char *w = im->p + im->weights_off;
@@ -185,12 +215,55 @@ static int build_table(sl_ner_model *m, const image *im)
             s = (s + 1) & m->slot_mask;
         m->slot_key[s] = key;
         for (int t = 0; t < SL_NER_NTAGS; t++) {
+            m->slot_w[s * SL_NER_NTAGS + t] = 0;
             if (mask & (1u << t)) {
                 m->slot_w[s * SL_NER_NTAGS + t] = (int16_t)rd16(w);
                 w += 2;
             }
         }
     }
+    return 0;
+}
+
+/* The scores every tagger needs, made once. */
+static void fixed_scores(sl_ner_model *m)
+{
+    sl_ner_fixed_scores(m, &m->fixed);
+    sl_ner_batch b = { m, 0, { 0 }, { NULL } };
+    for (int caps = 0; caps < 2; caps++) {
+        sl_ner_word_scores(&b, NULL, "<S>", 3, caps, &m->edge[caps][0]);
+        sl_ner_word_scores(&b, NULL, "</S>", 4, caps, &m->edge[caps][1]);
+    }
+    sl_ner_batch_flush(&b);
+}
+
+const sl_ner_fixed *sl_ner_model_fixed(const sl_ner_model *m)
+{
+    return &m->fixed;
+}
+
+const sl_ner_wscore *sl_ner_model_edge(const sl_ner_model *m, bool allcaps, bool end)
+{
+    return &m->edge[allcaps][end];
+}
+
+static int word_cache_new(sl_ner_model *m)
+{
+    m->words = sl_calloc(m->ctx, 1, sizeof *m->words);
+    if (!m->words)
+        return SL_ENOMEM;
+    atomic_init(&m->words->claimed, 0);
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        atomic_init(&m->words->index[i], 0);
+    /* not cleared: an entry is written before it is published */
+    m->words->entries = sl_malloc(m->ctx, CACHE_ENTRIES * sizeof *m->words->entries);
+    atomic_init(&m->words->pairs_claimed, 0);
+    m->words->pair_index = sl_malloc(m->ctx, PAIR_SLOTS * sizeof *m->words->pair_index);
+    m->words->pairs = sl_malloc(m->ctx, PAIR_ENTRIES * sizeof *m->words->pairs);
+    if (!m->words->entries || !m->words->pair_index || !m->words->pairs)
+        return SL_ENOMEM;
+    for (size_t i = 0; i < PAIR_SLOTS; i++)
+        atomic_init(&m->words->pair_index[i], 0);
     return 0;
 }
 
@@ -214,6 +287,10 @@ int sl_ner_model_load_mem(sl_ctx *ctx, const void *data, size_t len, sl_ner_mode
     for (int i = 0; i < TRANS_CELLS; i++)
         m->trans[i] = (float)(int16_t)rd16(im.p + SL_NER_HEADER_BYTES + 2 * i);
     rc = build_table(m, &im);
+    if (!rc)
+        rc = word_cache_new(m);
+    if (!rc)
+        fixed_scores(m);
     if (!rc)
         rc = sl_ner_gaz_build(ctx, (const char *)im.p + im.gaz_off, im.gaz_len, &m->gaz);
     if (rc) {
@@ -272,26 +349,77 @@ void sl_ner_model_free(sl_ner_model *m)
     sl_ctx *ctx = m->ctx;
     sl_free(ctx, m->slot_key);
     sl_free(ctx, m->slot_w);
+    if (m->words) {
+        sl_free(ctx, m->words->entries);
+        sl_free(ctx, (void *)m->words->pair_index);
+        sl_free(ctx, m->words->pairs);
+    }
+    sl_free(ctx, m->words);
     sl_ner_gaz_free(ctx, m->gaz);
     sl_free(ctx, m);
+}
+
+/* Lookups miss the caches (the tables are megabytes): they are made in
+ * groups, first touching every key's slot, then every weight row found, so
+ * that the memory reads of a group overlap instead of following one another. */
+#define GROUP 32
+
+static void add_group(const sl_ner_model *m, const uint32_t *keys, size_t n, int32_t *const *acc)
+{
+    size_t found[GROUP];
+    for (size_t k = 0; k < n; k++)
+        __builtin_prefetch(&m->slot_key[keys[k] & m->slot_mask]);
+    for (size_t k = 0; k < n; k++) {
+        size_t s = keys[k] & m->slot_mask;
+        while (m->slot_key[s] && m->slot_key[s] != keys[k])
+            s = (s + 1) & m->slot_mask;
+        found[k] = m->slot_key[s] ? s : SIZE_MAX;
+        if (found[k] != SIZE_MAX)
+            __builtin_prefetch(m->slot_w + s * SL_NER_NTAGS);
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (found[k] == SIZE_MAX)
+            continue;
+        const int16_t *w = m->slot_w + found[k] * SL_NER_NTAGS;
+        for (int t = 0; t < SL_NER_NTAGS; t++)
+            acc[k][t] += w[t];
+    }
+}
+
+void sl_ner_model_add_many(const sl_ner_model *m, const uint32_t *keys, size_t n,
+                           int32_t *const *acc)
+{
+    for (size_t i = 0; i < n; i += GROUP)
+        add_group(m, keys + i, n - i < GROUP ? n - i : GROUP, acc + i);
 }
 
 void sl_ner_model_score(const sl_ner_model *m, const uint32_t *keys, size_t n, float *scores)
 {
     int32_t acc[SL_NER_NTAGS] = { 0 };
-    for (size_t k = 0; k < n; k++) {
-        size_t s = keys[k] & m->slot_mask;
-        while (m->slot_key[s] && m->slot_key[s] != keys[k])
-            s = (s + 1) & m->slot_mask;
-        if (!m->slot_key[s])
-            continue;
-        const int16_t *w = m->slot_w + s * SL_NER_NTAGS;
-        for (int t = 0; t < SL_NER_NTAGS; t++)
-            acc[t] += w[t];
-    }
+    int32_t *to[SL_NER_MAX_FEATS];
+    if (n > SL_NER_MAX_FEATS)
+        n = SL_NER_MAX_FEATS;
+    for (size_t k = 0; k < n; k++)
+        to[k] = acc;
+    sl_ner_model_add_many(m, keys, n, to);
     for (int t = 0; t < SL_NER_NTAGS; t++)
         scores[t] = (float)acc[t];
 }
+
+void sl_ner_batch_add(sl_ner_batch *b, uint32_t key, int32_t *acc)
+{
+    if (b->n == SL_NER_BATCH)
+        sl_ner_batch_flush(b);
+    b->key[b->n] = key;
+    b->acc[b->n++] = acc;
+}
+
+void sl_ner_batch_flush(sl_ner_batch *b)
+{
+    sl_ner_model_add_many(b->m, b->key, b->n, b->acc);
+    b->n = 0;
+}
+
 
 const float *sl_ner_model_trans(const sl_ner_model *m)
 {
@@ -301,4 +429,81 @@ const float *sl_ner_model_trans(const sl_ner_model *m)
 const sl_ner_gaz *sl_ner_model_gaz(const sl_ner_model *m)
 {
     return m->gaz;
+}
+
+static bool same_word(const sl_ner_shared_word *e, uint64_t hash, const char *s, size_t len)
+{
+    return e->hash == hash && e->len == len && memcmp(e->word, s, len) == 0;
+}
+
+const sl_ner_shared_word *sl_ner_model_word(const sl_ner_model *m, uint64_t hash, const char *s,
+                                            size_t len)
+{
+    const word_cache *c = m->words;
+    if (len > SL_NER_SHARED_WORD)
+        return NULL;
+    for (size_t i = hash % CACHE_SLOTS;; i = (i + 1) % CACHE_SLOTS) {
+        uint32_t k = atomic_load_explicit(&c->index[i], memory_order_acquire);
+        if (!k)
+            return NULL;
+        if (same_word(&c->entries[k - 1], hash, s, len))
+            return &c->entries[k - 1];
+    }
+}
+
+void sl_ner_model_word_put(const sl_ner_model *m, const sl_ner_shared_word *w)
+{
+    word_cache *c = m->words;
+    if (atomic_load_explicit(&c->claimed, memory_order_relaxed) >= CACHE_ENTRIES)
+        return;
+    unsigned e = atomic_fetch_add_explicit(&c->claimed, 1, memory_order_relaxed);
+    if (e >= CACHE_ENTRIES)
+        return;
+    c->entries[e] = *w;
+    for (size_t i = w->hash % CACHE_SLOTS;; i = (i + 1) % CACHE_SLOTS) {
+        uint32_t k = 0;
+        if (atomic_compare_exchange_strong_explicit(&c->index[i], &k, e + 1, memory_order_release,
+                                                    memory_order_acquire))
+            return;
+        if (same_word(&c->entries[k - 1], w->hash, w->word, w->len))
+            return; /* another thread was first: entry e stays unused */
+    }
+}
+
+static size_t pair_hash(const sl_ner_shared_word *a, const sl_ner_shared_word *b)
+{
+    uint64_t h = a->hash * UINT64_C(0x9E3779B97F4A7C15) ^ (b->hash + (a->hash >> 29));
+    return (size_t)(h ^ (h >> 32));
+}
+
+const sl_ner_shared_pair *sl_ner_model_pair(const sl_ner_model *m, const sl_ner_shared_word *a,
+                                            const sl_ner_shared_word *b)
+{
+    const word_cache *c = m->words;
+    for (size_t i = pair_hash(a, b) % PAIR_SLOTS;; i = (i + 1) % PAIR_SLOTS) {
+        uint32_t k = atomic_load_explicit(&c->pair_index[i], memory_order_acquire);
+        if (!k)
+            return NULL;
+        if (c->pairs[k - 1].a == a && c->pairs[k - 1].b == b)
+            return &c->pairs[k - 1];
+    }
+}
+
+void sl_ner_model_pair_put(const sl_ner_model *m, const sl_ner_shared_pair *p)
+{
+    word_cache *c = m->words;
+    if (atomic_load_explicit(&c->pairs_claimed, memory_order_relaxed) >= PAIR_ENTRIES)
+        return;
+    unsigned e = atomic_fetch_add_explicit(&c->pairs_claimed, 1, memory_order_relaxed);
+    if (e >= PAIR_ENTRIES)
+        return;
+    c->pairs[e] = *p;
+    for (size_t i = pair_hash(p->a, p->b) % PAIR_SLOTS;; i = (i + 1) % PAIR_SLOTS) {
+        uint32_t k = 0;
+        if (atomic_compare_exchange_strong_explicit(&c->pair_index[i], &k, e + 1,
+                                                    memory_order_release, memory_order_acquire))
+            return;
+        if (c->pairs[k - 1].a == p->a && c->pairs[k - 1].b == p->b)
+            return;
+    }
 }

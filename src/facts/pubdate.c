@@ -35,7 +35,7 @@ typedef struct collector {
     const sl_timex_rules *rules;
     const char *text;
     size_t len;
-    tx_token *tok;    /* the text's tokens, for the tense of a sentence */
+    const tx_token *tok; /* the text's tokens, for the tense of a sentence */
     size_t ntok;
     int year_det, year_next; /* the rule lists YEARDET and YEARNEXT, or -1 */
     sl_pubdate_evidence *ev;
@@ -681,6 +681,21 @@ int sl_pubdate_infer(sl_ctx *ctx, const sl_timex_rules *rules, const char *text,
         return SL_EINVAL;
     if (!rules || !out || (!text && len) || (!given && given_len))
         return sl_error(ctx, SL_EINVAL, "pubdate: bad argument");
+    tx_doc doc;
+    int rc = tx_doc_open(ctx, rules, text, len, &doc);
+    if (rc) {
+        memset(out, 0, sizeof *out);
+        out->value_day = out->earliest_day = out->latest_day = SL_TIMEX_NO_DAY;
+        return rc;
+    }
+    rc = pd_infer_doc(&doc, given, given_len, out);
+    tx_doc_close(&doc);
+    return rc;
+}
+
+int pd_infer_doc(tx_doc *doc, const char *given, size_t given_len, sl_pubdate *out)
+{
+    sl_ctx *ctx = doc->ctx;
     memset(out, 0, sizeof *out);
     out->value_day = out->earliest_day = out->latest_day = SL_TIMEX_NO_DAY;
     int32_t given_day = 0;
@@ -689,17 +704,16 @@ int sl_pubdate_infer(sl_ctx *ctx, const sl_timex_rules *rules, const char *text,
         return rc;
     sl_timex *tx = NULL;
     size_t n = 0;
-    rc = sl_timex_find(ctx, rules, text ? text : "", len, NULL, &tx, &n);
+    rc = tx_doc_find(doc, NULL, &tx, &n);
     if (rc)
         return rc;
-    collector k = { .ctx = ctx, .rules = rules, .text = text ? text : "", .len = len };
-    k.year_det = list_named(rules, "YEARDET");
-    k.year_next = list_named(rules, "YEARNEXT");
-    rc = tx_tokenize(ctx, rules, k.text, len, &k.tok, &k.ntok);
-    if (!rc)
-        rc = collect(&k, tx, n);
+    collector k = { .ctx = ctx, .rules = doc->r, .text = doc->text, .len = doc->len };
+    k.year_det = list_named(doc->r, "YEARDET");
+    k.year_next = list_named(doc->r, "YEARNEXT");
+    k.tok = doc->toks;
+    k.ntok = doc->ntok;
+    rc = collect(&k, tx, n);
     sl_free(ctx, tx);
-    sl_free(ctx, k.tok);
     if (!rc && given_len)
         use_given(&k, given_day, out);
     else if (!rc)

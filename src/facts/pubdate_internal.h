@@ -8,6 +8,7 @@
 #define SL_FACTS_PUBDATE_INTERNAL_H
 
 #include "facts/pubdate.h"
+#include "facts/timex_internal.h"
 
 #include <stdbool.h>
 
@@ -60,5 +61,9 @@ int pd_solve(sl_ctx *ctx, const pd_constraint *c, size_t n, pd_window w, int wha
 bool pd_allows(const pd_constraint *c, int32_t p);
 /* The occurrence of c nearest to day p, as an absolute interval. */
 void pd_nearest(const pd_constraint *c, int32_t p, int32_t *lo, int32_t *hi);
+
+/* sl_pubdate_infer on a text already tokenized (the doc's candidates are
+ * found once for this and the final pass). */
+int pd_infer_doc(tx_doc *doc, const char *given, size_t given_len, sl_pubdate *out);
 
 #endif

@@ -674,7 +674,7 @@ void sl_qlex_word(const char *w, size_t n, unsigned *lex, unsigned *cue)
     const sl_qlex_entry *e = lookup(w, n);
     *lex = e ? e->lex : 0;
     *cue = e ? e->cue : 0;
-    char buf[32];
+    char buf[32] = { 0 }; /* set by fold; cleared for the optimiser's sake */
     bool ing;
     if (e || n < 3 || w[0] < 'a' || w[0] > 'z' || !fold(w, n, buf, sizeof buf))
         return; /* names and numbers are no verbs: spare the lemma lookups */
@@ -734,6 +734,10 @@ bool sl_qlex_is_abbrev(const char *w, size_t n)
 
 bool sl_qlex_word_is(const char *w, size_t n, const char *lower)
 {
+    /* the first letter tells most words apart without folding them */
+    unsigned char c = n ? (unsigned char)w[0] : 0;
+    if (n && lower[0] && (char)(c >= 'A' && c <= 'Z' ? c + 32 : c) != lower[0])
+        return false;
     char buf[32];
     return fold(w, n, buf, sizeof buf) && strcmp(buf, lower) == 0;
 }

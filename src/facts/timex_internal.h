@@ -211,6 +211,33 @@ size_t tx_rawtok_key(const char *s, const tx_rawtok *t, char *out, size_t cap);
 int tx_tokenize(sl_ctx *ctx, const sl_timex_rules *r, const char *text, size_t len,
                 tx_token **out, size_t *n);
 
+/* ---- one text, searched more than once -------------------------------- */
+
+/* The tokens of a text and, per token, the matches that start there: they
+ * do not depend on the reference date, so the publication-date pass and the
+ * final pass share them (the values are resolved again each time). */
+struct tx_candidate;
+typedef struct tx_doc {
+    sl_ctx *ctx;
+    const sl_timex_rules *r;
+    const char *text;
+    size_t len;
+    tx_token *toks;
+    size_t ntok;
+    uint32_t *cand_first;   /* per token: first candidate + 1, 0 not yet looked for */
+    uint8_t *cand_count;    /* per token */
+    struct tx_candidate *cands;
+    size_t ncands, cands_cap;
+    uint64_t *tok_lists;    /* per token: the lists its word begins */
+} tx_doc;
+
+/* Tokenize text (kept, not copied: it must outlive the doc).  Returns 0 or
+ * SL_ENOMEM (the doc is then closed). */
+int tx_doc_open(sl_ctx *ctx, const sl_timex_rules *r, const char *text, size_t len, tx_doc *d);
+void tx_doc_close(tx_doc *d);
+/* sl_timex_find on the doc's text. */
+int tx_doc_find(tx_doc *d, const char *ref_date, sl_timex **out, size_t *n);
+
 /* ---- calendar (timex_calendar.c) ------------------------------------- */
 
 int32_t tx_days_from_civil(int64_t y, int m, int d);

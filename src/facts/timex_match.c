@@ -22,7 +22,10 @@ typedef struct matcher {
     unsigned steps;
     uint64_t reach;   /* lists beginning within ANCHOR_REACH tokens of start */
     size_t reach_end;
+    uint64_t reach_words; /* bit (id % 64) of the words within reach */
+    const uint64_t *tok_lists; /* per token: the lists its word begins */
     size_t anchor_tok; /* first token of the last full date */
+    tx_slots empty;    /* all unset: run leaves every slot as it found it */
 } matcher;
 
 /* What is left to match: the rest of a sequence, then what follows it. */
@@ -138,7 +141,7 @@ static bool peek(const matcher *m, const tx_node *nd, size_t t)
         return k->kind == TX_TOK_WORD && !(k->flags & TX_TF_UPPER);
     case TX_NODE_LIST: {
         const tx_list *l = &m->r->lists[nd->arg];
-        if (k->word < 0)
+        if (k->word < 0 || !((m->r->words[k->word].lists >> nd->arg) & 1))
             return false;
         for (size_t e = list_lower_bound(m->r, l, k->word); e < l->count; e++) {
             const tx_entry *en = &m->r->entries[l->first + e];
@@ -174,8 +177,8 @@ static void run_list(matcher *m, const tx_node *nd, const cont *rest, size_t t, 
     const sl_timex_rules *r = m->r;
     const tx_list *l = &r->lists[nd->arg];
     int32_t w = m->toks[t].word;
-    if (w < 0)
-        return;
+    if (w < 0 || !((r->words[w].lists >> nd->arg) & 1))
+        return; /* no entry of the list begins with the word */
     for (size_t e = list_lower_bound(r, l, w); e < l->count; e++) {
         const tx_entry *en = &r->entries[l->first + e];
         if ((int32_t)r->entry_words[en->first] != w)
@@ -246,7 +249,7 @@ static void run(matcher *m, const cont *k, size_t t, tx_slots *s)
 
 /* ---- candidates at one token ---------------------------------------- */
 
-typedef struct candidate {
+typedef struct tx_candidate {
     uint32_t rule;
     size_t end;
     tx_slots slots;
@@ -270,6 +273,8 @@ static bool anchor_near(const matcher *m, const tx_rule *ru)
         return (m->reach >> ru->anchor) & 1;
     if (ru->anchor_kind != TX_NODE_WORD + 1)
         return true;
+    if (!((m->reach_words >> (ru->anchor % 64)) & 1))
+        return false;
     for (size_t t = m->start; t < m->reach_end; t++)
         if ((uint32_t)m->toks[t].word == ru->anchor)
             return true;
@@ -278,11 +283,13 @@ static bool anchor_near(const matcher *m, const tx_rule *ru)
 
 static void set_reach(matcher *m)
 {
-    m->reach = 0;
+    m->reach = m->reach_words = 0;
     m->reach_end = m->start + ANCHOR_REACH < m->ntok ? m->start + ANCHOR_REACH : m->ntok;
-    for (size_t t = m->start; t < m->reach_end; t++)
-        if (m->toks[t].word >= 0)
-            m->reach |= m->r->words[m->toks[t].word].lists;
+    for (size_t t = m->start; t < m->reach_end; t++) {
+        int32_t w = m->toks[t].word;
+        m->reach |= m->tok_lists[t];
+        m->reach_words |= w >= 0 ? UINT64_C(1) << ((uint32_t)w % 64) : 0;
+    }
 }
 
 static void try_rule(matcher *m, uint32_t rule, candidate *c, size_t *nc)
@@ -290,12 +297,10 @@ static void try_rule(matcher *m, uint32_t rule, candidate *c, size_t *nc)
     const tx_rule *ru = &m->r->rules[rule];
     if (!anchor_near(m, ru))
         return;
-    tx_slots s;
-    memset(&s, 0, sizeof s);
     m->best_end = 0;
     m->steps = 0;
     cont top = { &m->r->seqs[ru->seq], 0, NULL };
-    run(m, &top, m->start, &s);
+    run(m, &top, m->start, &m->empty);
     if (m->best_end > m->start && *nc < MAX_CANDIDATES) {
         c[*nc].rule = rule;
         c[*nc].end = m->best_end;
@@ -478,6 +483,128 @@ static void note_quarter(tx_resolve_ctx *rc, const sl_timex *x)
     rc->quarter = qi;
 }
 
+/* The candidates at token t, looked for once per doc. */
+static int candidates_at(tx_doc *d, matcher *m, size_t t, candidate *c, size_t *nc)
+{
+    if (!d->cand_first[t]) {
+        size_t found = collect(m, t, c);
+        if (found && sl_grow(d->ctx, (void **)&d->cands, &d->cands_cap, d->ncands + found,
+                             sizeof *d->cands))
+            return SL_ENOMEM;
+        if (found)
+            memcpy(d->cands + d->ncands, c, found * sizeof *c);
+        d->cand_first[t] = (uint32_t)d->ncands + 1;
+        d->cand_count[t] = (uint8_t)found;
+        d->ncands += found;
+    } else if (d->cand_count[t]) {
+        memcpy(c, d->cands + d->cand_first[t] - 1, d->cand_count[t] * sizeof *c);
+    }
+    m->start = t;
+    *nc = d->cand_count[t];
+    return SL_OK;
+}
+
+/* Keep what the expression says for the ones after it. */
+static void note_found(tx_resolve_ctx *rc, matcher *m, const sl_timex *x, size_t t)
+{
+    note_quarter(rc, x);
+    if (x->type == SL_TIMEX_DATE && x->first_day != SL_TIMEX_NO_DAY &&
+        x->last_day - x->first_day <= 366) {
+        rc->has_period = true;
+        rc->period = x->first_day;
+    }
+    if (x->type == SL_TIMEX_DATE && x->first_day != SL_TIMEX_NO_DAY &&
+        x->first_day == x->last_day) {
+        rc->has_anchor = true;
+        m->anchor_tok = t;
+        rc->anchor = x->first_day;
+    }
+}
+
+static int scan_doc(tx_doc *d, tx_resolve_ctx *rc, out_list *o)
+{
+    matcher m = { .r = d->r, .text = d->text, .toks = d->toks, .ntok = d->ntok,
+                  .tok_lists = d->tok_lists };
+    memset(&m.empty, 0, sizeof m.empty);
+    candidate cands[MAX_CANDIDATES];
+    for (size_t t = 0; t < d->ntok;) {
+        size_t nc;
+        int err = candidates_at(d, &m, t, cands, &nc);
+        if (err)
+            return err;
+        sl_timex x;
+        if (!nc || !pick(&m, cands, nc, rc, &x)) {
+            t++;
+            continue;
+        }
+        if (sl_grow(d->ctx, (void **)&o->v, &o->cap, o->n + 1, sizeof *o->v))
+            return SL_ENOMEM;
+        o->v[o->n++] = x;
+        note_found(rc, &m, &x, t);
+        t = m.best_end;
+    }
+    return SL_OK;
+}
+
+int tx_doc_open(sl_ctx *ctx, const sl_timex_rules *r, const char *text, size_t len, tx_doc *d)
+{
+    memset(d, 0, sizeof *d);
+    d->ctx = ctx;
+    d->r = r;
+    d->text = text ? text : "";
+    d->len = len;
+    int err = tx_tokenize(ctx, r, d->text, len, &d->toks, &d->ntok);
+    if (!err && d->ntok) {
+        d->cand_first = sl_calloc(ctx, d->ntok, sizeof *d->cand_first);
+        d->cand_count = sl_calloc(ctx, d->ntok, sizeof *d->cand_count);
+        d->tok_lists = sl_malloc(ctx, d->ntok * sizeof *d->tok_lists);
+        if (!d->cand_first || !d->cand_count || !d->tok_lists)
+            err = SL_ENOMEM;
+    }
+    for (size_t t = 0; !err && t < d->ntok; t++)
+        d->tok_lists[t] = d->toks[t].word >= 0 ? r->words[d->toks[t].word].lists : 0;
+    if (err)
+        tx_doc_close(d);
+    return err;
+}
+
+void tx_doc_close(tx_doc *d)
+{
+    sl_free(d->ctx, d->toks);
+    sl_free(d->ctx, d->cand_first);
+    sl_free(d->ctx, d->cand_count);
+    sl_free(d->ctx, d->cands);
+    sl_free(d->ctx, d->tok_lists);
+    d->tok_lists = NULL;
+    d->toks = NULL;
+    d->cand_first = NULL;
+    d->cand_count = NULL;
+    d->cands = NULL;
+    d->ntok = d->ncands = d->cands_cap = 0;
+}
+
+int tx_doc_find(tx_doc *d, const char *ref_date, sl_timex **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    tx_resolve_ctx rc = { 0 };
+    if (ref_date && *ref_date) {
+        if (!tx_parse_ref(ref_date, &rc.ref))
+            return sl_error(d->ctx, SL_EINVAL,
+                            "timex: reference date '%.20s' is not YYYY-MM-DD", ref_date);
+        rc.has_ref = true;
+    }
+    out_list o = { 0 };
+    int err = scan_doc(d, &rc, &o);
+    if (err) {
+        sl_free(d->ctx, o.v);
+        return err;
+    }
+    *out = o.v;
+    *n = o.n;
+    return SL_OK;
+}
+
 int sl_timex_find(sl_ctx *ctx, const sl_timex_rules *r, const char *text, size_t len,
                   const char *ref_date, sl_timex **out, size_t *n)
 {
@@ -487,52 +614,18 @@ int sl_timex_find(sl_ctx *ctx, const sl_timex_rules *r, const char *text, size_t
         return sl_error(ctx, SL_EINVAL, "timex: bad argument");
     *out = NULL;
     *n = 0;
-    tx_resolve_ctx rc = { 0 };
     if (ref_date && *ref_date) {
-        if (!tx_parse_ref(ref_date, &rc.ref))
+        int32_t day;
+        if (!tx_parse_ref(ref_date, &day))
             return sl_error(ctx, SL_EINVAL, "timex: reference date '%.20s' is not YYYY-MM-DD",
                             ref_date);
-        rc.has_ref = true;
     }
-    tx_token *toks = NULL;
-    size_t ntok = 0;
-    int err = tx_tokenize(ctx, r, text ? text : "", len, &toks, &ntok);
-    if (err)
-        return err;
-    matcher m = { .r = r, .text = text, .toks = toks, .ntok = ntok };
-    out_list o = { 0 };
-    candidate cands[MAX_CANDIDATES];
-    for (size_t t = 0; t < ntok;) {
-        size_t nc = collect(&m, t, cands);
-        sl_timex x;
-        if (!nc || !pick(&m, cands, nc, &rc, &x)) {
-            t++;
-            continue;
-        }
-        if (sl_grow(ctx, (void **)&o.v, &o.cap, o.n + 1, sizeof *o.v)) {
-            sl_free(ctx, o.v);
-            sl_free(ctx, toks);
-            return SL_ENOMEM;
-        }
-        o.v[o.n++] = x;
-        note_quarter(&rc, &x);
-        if (x.type == SL_TIMEX_DATE && x.first_day != SL_TIMEX_NO_DAY &&
-            x.last_day - x.first_day <= 366) {
-            rc.has_period = true;
-            rc.period = x.first_day;
-        }
-        if (x.type == SL_TIMEX_DATE && x.first_day != SL_TIMEX_NO_DAY &&
-            x.first_day == x.last_day) {
-            rc.has_anchor = true;
-            m.anchor_tok = t;
-            rc.anchor = x.first_day;
-        }
-        t = m.best_end;
-    }
-    sl_free(ctx, toks);
-    *out = o.v;
-    *n = o.n;
-    return SL_OK;
+    tx_doc d;
+    int err = tx_doc_open(ctx, r, text, len, &d);
+    if (!err)
+        err = tx_doc_find(&d, ref_date, out, n);
+    tx_doc_close(&d);
+    return err;
 }
 
 const char *sl_timex_type_name(int type)

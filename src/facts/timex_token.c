@@ -101,8 +101,21 @@ int tx_scan(const char *s, size_t len, size_t *pos, tx_rawtok *t)
         i += adv;
     } else {
         t->kind = k == 'd' ? TX_TOK_NUM : TX_TOK_WORD;
-        while (i < len && classify(s + i, len - i, &adv, &p) == k)
-            i += adv;
+        while (i < len) {
+            unsigned char c = (unsigned char)s[i];
+            if (c < 0x80) { /* what classify says of ASCII, without the call */
+                char ak = (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 'w'
+                          : c >= '0' && c <= '9'                  ? 'd'
+                                                                  : 'p';
+                if (ak != k)
+                    break;
+                i++;
+            } else if (classify(s + i, len - i, &adv, &p) == k) {
+                i += adv;
+            } else {
+                break;
+            }
+        }
     }
     t->end = i;
     if (t->kind == TX_TOK_WORD && starts_upper(s + t->start, t->end - t->start))
