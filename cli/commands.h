@@ -12,6 +12,8 @@ int cmd_passages(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
 extern const char cmd_clean_usage[];
@@ -23,6 +25,8 @@ extern const char cmd_passages_usage[];
 extern const char cmd_run_usage[];
 extern const char cmd_search_usage[];
 extern const char cmd_stories_usage[];
+extern const char cmd_timeline_usage[];
+extern const char cmd_compare_usage[];
 extern const char cmd_version_usage[];
 
 #endif

@@ -8,6 +8,8 @@
 const cli_command cli_commands[] = {
     { "clean", cmd_clean, "repair encoding, normalise, strip boilerplate; find title, byline, captions",
       cmd_clean_usage },
+    { "compare", cmd_compare, "what each outlet adds to a story, leaves out, and its framing words",
+      cmd_compare_usage },
     { "dates", cmd_dates, "time expressions and the publication date", cmd_dates_usage },
     { "dedup", cmd_dedup, "find exact copies, near duplicates, revisions and contained texts",
       cmd_dedup_usage },
@@ -23,6 +25,8 @@ const cli_command cli_commands[] = {
     { "search", cmd_search, "full-text search of a store, with filters", cmd_search_usage },
     { "stories", cmd_stories, "group documents into events and stories with stable ids",
       cmd_stories_usage },
+    { "timeline", cmd_timeline, "a story's events in date order: dates, summaries, sources, quotes",
+      cmd_timeline_usage },
     { "version", cmd_version, "print the version", cmd_version_usage },
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0];

@@ -695,6 +695,122 @@ typedef struct sl_store_hit {
 typedef int (*sl_store_hit_fn)(void *ud, const sl_store_hit *hit);
 int sl_store_search(sl_store *s, const sl_store_query *q, sl_store_hit_fn fn, void *ud);
 
+/* ---- timeline: a story's events in date order, and what each outlet adds ----
+ *
+ * Read from a store written by `storyline run` (docs/timeline.md).  The
+ * results belong to the sl_timeline handle and stay valid until its next
+ * build, compare or free.  Offsets are bytes of documents.text. */
+typedef struct sl_timeline sl_timeline;
+
+#define SL_TIMELINE_OPTIONS_VERSION 1
+typedef struct sl_timeline_options {
+    unsigned version;
+    unsigned max_quotes;     /* key quotes per event (0: 3) */
+    unsigned max_items;      /* compare: items per kind and outlet (0: 8) */
+    unsigned min_term_count; /* compare: least uses of a framing term by the outlet (0: 2) */
+} sl_timeline_options;
+#define SL_TIMELINE_OPTIONS_INIT { SL_TIMELINE_OPTIONS_VERSION, 3, 8, 2 }
+
+/* Where a piece of text was found. */
+typedef struct sl_tl_span {
+    uint64_t doc;            /* document number */
+    sl_str doc_id;
+    size_t start, end;       /* bytes of the document's cleaned text */
+} sl_tl_span;
+
+/* Why an event has its date: a publication date or a dated expression. */
+typedef struct sl_tl_evidence {
+    const char *kind;        /* "published" or "timex" */
+    sl_str value;            /* YYYY-MM-DD, or "earliest/latest" for a published interval */
+    sl_str text;             /* the expression as written (timex); empty for published */
+    sl_tl_span at;           /* timex: its span; published: the document, start = end = 0 */
+} sl_tl_evidence;
+
+typedef struct sl_tl_quote {
+    sl_str speaker;          /* canonical name when the story names the speaker */
+    sl_str text;             /* the quoted words */
+    sl_str source;           /* outlet of the document cited in `at` */
+    sl_tl_span at;
+    size_t n_docs;           /* member documents carrying the same words */
+    double score;
+} sl_tl_quote;
+
+typedef struct sl_tl_source {
+    sl_str name;             /* outlet (for documents without one: the id's folder) */
+    const uint64_t *docs; const sl_str *doc_ids; size_t n_docs;
+} sl_tl_source;
+
+typedef struct sl_tl_event {
+    uint64_t event;          /* founding document, as in the store */
+    sl_str id, title;
+    char date[11];           /* the best-supported day, "" when undated */
+    char earliest[11], latest[11]; /* the interval the evidence allows */
+    const sl_tl_evidence *evidence; size_t n_evidence;
+    sl_str summary;          /* one sentence of a member document */
+    sl_tl_span summary_at;
+    sl_str summary_source;
+    double summary_score;
+    const sl_tl_source *sources; size_t n_sources;
+    const sl_tl_quote *quotes; size_t n_quotes;
+    size_t n_docs;
+} sl_tl_event;
+
+typedef struct sl_tl_story {
+    uint64_t story;          /* founding document of its first event */
+    sl_str id, title, label; /* label: the stored JSON array of terms */
+    char first[11], last[11];
+    int is_event;            /* built for one event only */
+    const sl_tl_event *events; size_t n_events; /* in date order, undated last */
+    size_t n_docs;
+} sl_tl_story;
+
+int sl_timeline_new(sl_ctx *ctx, sl_timeline **out, const sl_timeline_options *opts);
+void sl_timeline_free(sl_timeline *t);
+/* The timeline of `key`: a story id or number, else an event id or number
+ * ("event:KEY" for the event when a story has the same id; the story then
+ * holds that event only).  SL_EINVAL when key names nothing. */
+int sl_timeline_build(sl_timeline *t, sl_store *s, const char *key, const sl_tl_story **out);
+/* Every story, by first date (undated last), then number. */
+typedef int (*sl_tl_story_fn)(void *ud, uint64_t story, sl_str id);
+int sl_timeline_stories(sl_timeline *t, sl_store *s, sl_tl_story_fn fn, void *ud);
+
+/* compare: what one outlet reports that the others do not ("adds"), what
+ * most others report and it does not ("omits"), and the words it frames
+ * the story with ("terms": n-grams of 1-3 words it uses far more often). */
+typedef struct sl_cmp_item {
+    const char *kind;        /* "quote", "speaker", "entity", "date", "number", "term" */
+    sl_str text;             /* as written at `at` */
+    sl_str key;              /* what was compared: speaker, canonical name, date value, ... */
+    sl_tl_span at;           /* adds, terms: first use by the outlet; omits: by another */
+    size_t count;            /* adds, terms: uses by the outlet; omits: outlets reporting it */
+    size_t others;           /* terms: uses by all other outlets together */
+    double score;            /* terms: log-odds z-score; others: 0 */
+} sl_cmp_item;
+
+typedef struct sl_cmp_outlet {
+    sl_str name;
+    const uint64_t *docs; const sl_str *doc_ids; size_t n_docs;
+    const sl_cmp_item *adds; size_t n_adds;
+    const sl_cmp_item *omits; size_t n_omits;
+    const sl_cmp_item *terms; size_t n_terms;
+} sl_cmp_outlet;
+
+typedef struct sl_cmp_result {
+    uint64_t num;            /* story or event number */
+    int is_event;
+    sl_str id, title;
+    const sl_cmp_outlet *outlets; size_t n_outlets; /* by name */
+} sl_cmp_result;
+
+int sl_timeline_compare(sl_timeline *t, sl_store *s, const char *key, const sl_cmp_result **out);
+
+/* One JSON object each (docs/timeline.md), after sl_out_reset; the caller
+ * finishes the line. */
+int sl_tl_story_json(sl_out *o, const sl_tl_story *story);
+int sl_tl_event_json(sl_out *o, const sl_tl_story *story, const sl_tl_event *e);
+int sl_cmp_result_json(sl_out *o, const sl_cmp_result *r);
+int sl_cmp_outlet_json(sl_out *o, const sl_cmp_result *r, const sl_cmp_outlet *ol);
+
 #ifdef __cplusplus
 }
 #endif

@@ -71,3 +71,15 @@ for s in (l for l in lines if l["type"] == "story"):
         print(f"  {when}  {e['title'][:70] or e['id']}  ({e['size']} documents)")
     print()
 PY
+echo
+echo "== the store: storyline run, then each story's timeline ($out/store.db)"
+echo
+rm -f "$out/store.db" "$out/store.db-wal" "$out/store.db-shm"
+"$bin" run --db "$out/store.db" "${inputs[@]}"
+echo
+"$bin" timeline --db "$out/store.db" --all --format=text
+echo "== what each outlet adds: storyline compare on the first story (JSONL: drop --format)"
+echo
+first=$("$bin" timeline --db "$out/store.db" --all --format=jsonl | head -1 |
+        python3 -c 'import json, sys; print(json.loads(sys.stdin.readline())["id"])')
+"$bin" compare --db "$out/store.db" --format=text --items=3 "$first"

@@ -61,4 +61,56 @@ int store_exec(sl_store *s, const char *sql);
 
 extern const char *const store_count_tables[9];
 
+
+/* ---- read-only queries of the timeline and compare (query_timeline.c) ----
+ * Each query is prepared for the call (these run once per request, not per
+ * document); rows come in a fixed order so results are deterministic. */
+typedef struct store_tl_cluster {
+    uint64_t num, story;      /* founding document; an event's story */
+    sl_str id, title, label, first, last;
+    uint64_t size, title_doc;
+} store_tl_cluster;
+
+typedef struct store_tl_doc {
+    uint64_t doc, event, story;
+    sl_str id, source, url, title, date, earliest, latest, text;
+    sl_str relation;          /* dups.relation; empty when none */
+    uint64_t cluster;         /* dups.cluster; the document itself when none */
+} store_tl_doc;
+
+/* One row of entities (type, canonical, role), quotes (kind, speaker; span
+ * is the content) or timex (type, value). */
+typedef struct store_tl_fact {
+    uint64_t doc;
+    int64_t start, end;
+    sl_str type, value, role;
+    int64_t speaker_start, speaker_end; /* quotes; -1 when absent */
+} store_tl_fact;
+
+enum { STORE_TL_ENTITIES, STORE_TL_QUOTES, STORE_TL_TIMEX };
+enum { STORE_TL_NONE = 0, STORE_TL_STORY = 1, STORE_TL_EVENT = 2 };
+
+typedef int (*store_tl_cluster_fn)(void *ud, const store_tl_cluster *c);
+typedef int (*store_tl_doc_fn)(void *ud, const store_tl_doc *d);
+typedef int (*store_tl_fact_fn)(void *ud, const store_tl_fact *f);
+
+/* What `key` names: a story id or number, else an event id or number
+ * ("event:KEY" asks for the event only).  *kind is STORE_TL_NONE when
+ * nothing matches. */
+int store_tl_find(sl_store *s, const char *key, int *kind, uint64_t *num);
+/* A story (is_story) or event row, its strings copied; 0 when found,
+ * SL_EINVAL when not. */
+int store_tl_get(sl_store *s, int is_story, uint64_t num, store_tl_cluster *out);
+/* Free the strings store_tl_get copied. */
+void store_tl_cluster_release(sl_store *s, store_tl_cluster *c);
+/* Every story, by first date (undated last) then number; or the events of
+ * one story, in event order. */
+int store_tl_stories(sl_store *s, store_tl_cluster_fn fn, void *ud);
+int store_tl_events(sl_store *s, uint64_t story, store_tl_cluster_fn fn, void *ud);
+/* The members of a story (is_story) or an event, in document order. */
+int store_tl_docs(sl_store *s, int is_story, uint64_t num, store_tl_doc_fn fn, void *ud);
+/* Entities, quotes or timex of those members, by document then offset. */
+int store_tl_facts(sl_store *s, int which, int is_story, uint64_t num, store_tl_fact_fn fn,
+                   void *ud);
+
 #endif
