@@ -7,7 +7,7 @@ set -eu
 packages=(
   build-essential cmake pkg-config
   zlib1g-dev libzstd-dev libutf8proc-dev libxxhash-dev libpcre2-dev
-  libsqlite3-dev libcmocka-dev libstemmer-dev libxml2-dev
+  libsqlite3-dev libcmocka-dev libstemmer-dev libxml2-dev libuchardet-dev
   python3 zstd time
   libmicrohttpd-dev wrk
   chromium

@@ -5,15 +5,21 @@
  * guess.  Declarations are often wrong, so two checks override them: a
  * page declared Latin-1 or windows-1252 that is valid UTF-8 with non-ASCII
  * characters is UTF-8, and a page declared UTF-8 whose non-ASCII bytes are
- * mostly invalid UTF-8 is windows-1252.  The conversion is a rewrite, so
- * every UTF-8 byte maps back to the page's bytes. */
+ * mostly invalid UTF-8 is detected again.  A page that declares nothing and
+ * is not UTF-8 is detected too: uchardet (Mozilla's universal detector)
+ * tells windows-1251 from windows-1250, Shift_JIS, GBK, EUC-KR and the
+ * rest, which a Latin-1 guess would turn into mojibake.  The conversion is
+ * a rewrite, so every UTF-8 byte maps back to the page's bytes. */
 #include "html.h"
 
 #include <errno.h>
 #include <iconv.h>
 #include <string.h>
+#include <uchardet/uchardet.h>
 
 #define META_SCAN_BYTES 65536
+/* Enough of a page for the detector to be sure; more only costs time. */
+#define DETECT_SCAN_BYTES (256 * 1024)
 
 typedef struct label_alias {
     const char *label;
@@ -32,7 +38,7 @@ static const label_alias aliases[] = {
     { "gb2312", "gbk" }, { "x-gbk", "gbk" }, { "chinese", "gbk" }, { "gb_2312-80", "gbk" },
     { "shift_jis", "cp932" }, { "sjis", "cp932" }, { "x-sjis", "cp932" },
     { "ms932", "cp932" }, { "windows-31j", "cp932" }, { "shift-jis", "cp932" },
-    { "euc-kr", "cp949" }, { "ks_c_5601-1987", "cp949" }, { "windows-949", "cp949" },
+    { "euc-kr", "cp949" }, { "uhc", "cp949" }, { "ks_c_5601-1987", "cp949" }, { "windows-949", "cp949" },
     { "big5-hkscs", "big5-hkscs" }, { "big5", "big5-hkscs" }, { "x-euc-jp", "euc-jp" },
 };
 
@@ -140,6 +146,35 @@ static int is_single_byte_latin(const char *cs)
            strncmp(cs, "windows-125", 11) == 0;
 }
 
+/* The charset uchardet finds in the page, windows-1252 when it finds none
+ * we can use (an unknown answer, or UTF-8 on bytes that are not UTF-8).
+ * uchardet allocates with malloc, outside the context: when it cannot,
+ * the guess is windows-1252 as it was before detection. */
+static void detect(const char *page, size_t len, char out[32])
+{
+    strcpy(out, "windows-1252");
+    uchardet_t ud = uchardet_new();
+    if (!ud)
+        return;
+    size_t scan = len < DETECT_SCAN_BYTES ? len : DETECT_SCAN_BYTES;
+    if (uchardet_handle_data(ud, page, scan) == 0) {
+        uchardet_data_end(ud);
+        const char *found = uchardet_get_charset(ud);
+        char cs[32] = "";
+        if (found && found[0])
+            canonical(found, strlen(found), cs);
+        if (cs[0] && strcmp(cs, "utf-8") != 0 && strncmp(cs, "utf-16", 6) != 0 &&
+            strncmp(cs, "utf-32", 6) != 0)
+            strcpy(out, cs);
+    }
+    uchardet_delete(ud);
+}
+
+static int mostly_invalid(utf8_stats st)
+{
+    return st.invalid > 0 && st.invalid * 4 > st.multibyte;
+}
+
 /* Choose the charset of the body (after any BOM). */
 static void choose(const char *page, size_t len, const char *hint, sl_html_decoded *d)
 {
@@ -156,23 +191,20 @@ static void choose(const char *page, size_t len, const char *hint, sl_html_decod
     if (from && strncmp(declared, "utf-16", 6) == 0)
         strcpy(declared, "utf-8");
     utf8_stats st = utf8_check(page, len);
-    if (from && strcmp(declared, "utf-8") == 0 && st.invalid > 0 && st.invalid * 4 > st.multibyte) {
-        strcpy(d->charset, "windows-1252");
-        d->from = "detected";
-        return;
-    }
     if (from && is_single_byte_latin(declared) && st.invalid == 0 && st.multibyte > 0) {
         strcpy(d->charset, "utf-8");
         d->from = "detected";
         return;
     }
-    if (from) {
+    if (from && !(strcmp(declared, "utf-8") == 0 && mostly_invalid(st))) {
         strcpy(d->charset, declared);
         d->from = from;
         return;
     }
-    strcpy(d->charset, st.invalid == 0 || st.invalid * 4 <= st.multibyte ? "utf-8"
-                                                                         : "windows-1252");
+    if (mostly_invalid(st))
+        detect(page, len, d->charset);
+    else
+        strcpy(d->charset, "utf-8");
     d->from = "detected";
 }
 

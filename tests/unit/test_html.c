@@ -330,6 +330,48 @@ static void test_charset_from_meta(void **state)
     close_fixture(&f);
 }
 
+/* A page that declares no charset and is not UTF-8 is detected, not read as
+ * Latin-1: a Cyrillic windows-1251 page and a Japanese Shift_JIS page (our
+ * own sentences, each written twice so the detector has enough text). */
+#define CYRILLIC_1251 \
+        "\xC2\xF7\xE5\xF0\xE0\x20\xE2\x20\xE3\xEE\xF0\xEE\xE4\xE5\x20\xEF" \
+        "\xF0\xEE\xF8\xEB\xEE\x20\xE7\xE0\xF1\xE5\xE4\xE0\xED\xE8\xE5\x20" \
+        "\xF1\xEE\xE2\xE5\xF2\xE0\x2C\x20\xED\xE0\x20\xEA\xEE\xF2\xEE\xF0" \
+        "\xEE\xEC\x20\xE4\xE5\xEF\xF3\xF2\xE0\xF2\xFB\x20\xEE\xE1\xF1\xF3" \
+        "\xE4\xE8\xEB\xE8\x20\xED\xEE\xE2\xFB\xE9\x20\xE1\xFE\xE4\xE6\xE5" \
+        "\xF2\x20\xE8\x20\xEF\xEB\xE0\xED\xFB\x20\xF1\xF2\xF0\xEE\xE8\xF2" \
+        "\xE5\xEB\xFC\xF1\xF2\xE2\xE0\x20\xF8\xEA\xEE\xEB\x2E"
+#define JAPANESE_SJIS \
+        "\x8D\xF0\x93\xFA\x81\x41\x8E\x73\x8B\x63\x89\xEF\x82\xAA\x8A\x4A" \
+        "\x82\xA9\x82\xEA\x81\x41\x8B\x63\x88\xF5\x82\xBD\x82\xBF\x82\xCD" \
+        "\x90\x56\x82\xB5\x82\xA2\x97\x5C\x8E\x5A\x82\xC6\x8A\x77\x8D\x5A" \
+        "\x82\xCC\x8C\x9A\x90\xDD\x8C\x76\x89\xE6\x82\xC9\x82\xC2\x82\xA2" \
+        "\x82\xC4\x98\x62\x82\xB5\x8D\x87\x82\xC1\x82\xBD\x81\x42"
+
+static void test_charset_detected_when_undeclared(void **state)
+{
+    fixture f = open_fixture();
+    const char cyr[] = "<html><body><article><h1>Sovet</h1><p>" CYRILLIC_1251 "</p><p>"
+                       CYRILLIC_1251 "</p></article></body></html>";
+    extract(&f, cyr, sizeof cyr - 1, NULL, NULL);
+    assert_string_equal(f.r->charset, "windows-1251");
+    assert_string_equal(f.r->charset_from, "detected");
+    assert_true(has(f.r->text, "Вчера в городе прошло заседание совета"));
+
+    const char sjis[] = "<html><body><article><h1>Shigikai</h1><p>" JAPANESE_SJIS "</p><p>"
+                        JAPANESE_SJIS "</p></article></body></html>";
+    extract(&f, sjis, sizeof sjis - 1, NULL, NULL);
+    assert_string_equal(f.r->charset, "cp932");
+    assert_string_equal(f.r->charset_from, "detected");
+    assert_true(has(f.r->text, "市議会が開かれ"));
+
+    /* A page that claims UTF-8 but is windows-1251 is detected too. */
+    extract(&f, cyr, sizeof cyr - 1, NULL, "utf-8");
+    assert_string_equal(f.r->charset, "windows-1251");
+    assert_true(has(f.r->text, "Вчера в городе"));
+    close_fixture(&f);
+}
+
 static void test_offsets_map_to_page(void **state)
 {
     fixture f = open_fixture();
@@ -487,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_article_element_taken_whole),
         cmocka_unit_test(test_og_title_site_affix),
         cmocka_unit_test(test_charset_from_meta),
+        cmocka_unit_test(test_charset_detected_when_undeclared),
         cmocka_unit_test(test_offsets_map_to_page),
         cmocka_unit_test(test_broken_and_truncated),
         cmocka_unit_test(test_empty_and_binary),
