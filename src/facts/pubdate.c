@@ -38,6 +38,7 @@ typedef struct collector {
     const tx_token *tok; /* the text's tokens, for the tense of a sentence */
     size_t ntok;
     int year_det, year_next; /* the rule lists YEARDET and YEARNEXT, or -1 */
+    int year_event;          /* the rule list YEAREVENT, or -1 */
     sl_pubdate_evidence *ev;
     size_t n, cap;
     pd_constraint *c; /* c[i] is the constraint of ev[i] */
@@ -230,9 +231,20 @@ static int word_cue(const collector *k, size_t t)
 
 /* The cue of token t read with the one or two words before it: "will be
  * held" is future, "had postponed two scheduled" a plan told in the past. */
+static bool is_to(const collector *k, size_t t)
+{
+    const tx_token *x = &k->tok[t];
+    return x->kind == TX_TOK_WORD && x->end - x->start == 2 &&
+           (k->text[x->start] | 0x20) == 't' && (k->text[x->start + 1] | 0x20) == 'o';
+}
+
 static int cue_at(const collector *k, size_t t)
 {
     int c = word_cue(k, t);
+    /* "hope to have a president by the 2000 Olympics": an infinitive is no
+     * past tense. */
+    if (c == CUE_PAST && t > 0 && is_to(k, t - 1))
+        return CUE_NONE;
     for (size_t d = 1; c != CUE_NONE && d <= 2 && d <= t && !starts_sentence(k, t - d + 1); d++) {
         int before = word_cue(k, t - d);
         if (c == CUE_PAST && before == CUE_FUTURE)
@@ -282,11 +294,39 @@ static bool names_a_thing(const collector *k, const sl_timex *t, size_t first, s
     const char *v = t->value;
     if (strlen(v) != 4 || v[0] < '0' || v[0] > '9')
         return false;
+    if (last < k->ntok && in_list(k, last, k->year_event))
+        return false; /* "the 2022 Olympics": an event, dated by its year */
     if (first > 0 && !starts_sentence(k, first) && in_list(k, first - 1, k->year_det))
         return true;
     return last < k->ntok && k->year_next >= 0 && k->tok[last].kind == TX_TOK_WORD &&
            !starts_sentence(k, last) && !(k->tok[last].flags & TX_TF_PARA) &&
            !in_list(k, last, k->year_next);
+}
+
+/* Token t ends the clause of what comes before it, so a verb after it is
+ * another clause's: a semicolon, a closing parenthesis or quotation mark,
+ * or a comma before a relative or contrasting word ("... of the 24th
+ * Winter Olympic Games," which has seen ..."). */
+static bool ends_clause(const collector *k, size_t t)
+{
+    static const char *const openers[] = { "which", "who", "whom", "whose", "where",
+                                           "while", "although", "though", "but" };
+    const tx_token *x = &k->tok[t];
+    if (x->kind != TX_TOK_PUNCT)
+        return false;
+    const char *p = k->text + x->start;
+    size_t n = x->end - x->start;
+    if (*p == ';' || *p == ')' || (n == 3 && memcmp(p, "\xE2\x80\x9D", 3) == 0))
+        return true;
+    if (*p != ',' || t + 1 >= k->ntok || k->tok[t + 1].kind != TX_TOK_WORD)
+        return false;
+    char low[16];
+    const tx_token *w = &k->tok[t + 1];
+    size_t wl = tx_lower(k->text + w->start, w->end - w->start, low, sizeof low);
+    for (size_t i = 0; wl && i < sizeof openers / sizeof openers[0]; i++)
+        if (strcmp(low, openers[i]) == 0)
+            return true;
+    return false;
 }
 
 /* The tense of the statement naming t: the nearest cue before it in its
@@ -307,9 +347,12 @@ static int clear_tense(const collector *k, const sl_timex *t)
         if ((before = cue_at(k, first - d)) != CUE_NONE)
             break;
     bool opens_sentence = before == CUE_NONE && d <= 3 && (d > first || starts_sentence(k, first - d + 1));
-    for (size_t f = last; f < k->ntok && f < last + CUE_AHEAD && !starts_sentence(k, f); f++)
+    for (size_t f = last; f < k->ntok && f < last + CUE_AHEAD && !starts_sentence(k, f); f++) {
+        if (ends_clause(k, f))
+            break;
         if ((after = cue_at(k, f)) != CUE_NONE)
             break;
+    }
     if (before == CUE_PLAN_IN_PAST || after == CUE_PLAN_IN_PAST ||
         (before != CUE_NONE && after != CUE_NONE && before != after))
         return 0;
@@ -381,9 +424,34 @@ static int add_named(collector *k, const sl_timex *t, int32_t a, int32_t b, bool
     return add(k, kind, t, c, day && tense <= 0 ? a : SL_TIMEX_NO_DAY);
 }
 
+/* "the 24th Winter Olympic Games": an edition of a periodic event that the
+ * rule file dates (an ordinal number, then its name). */
+static bool names_an_edition(const collector *k, const sl_timex *t)
+{
+    const char *p = k->text + t->start, *end = k->text + t->end;
+    if (end - p > 4 && (p[0] | 0x20) == 't' && p[1] == 'h' && p[2] == 'e' && p[3] == ' ')
+        p += 4;
+    const char *digits = p;
+    while (p < end && *p >= '0' && *p <= '9')
+        p++;
+    if (p == digits || end - p < 3)
+        return false;
+    static const char *const suffixes[] = { "st ", "nd ", "rd ", "th " };
+    for (size_t i = 0; i < 4; i++)
+        if (memcmp(p, suffixes[i], 3) == 0)
+            return true;
+    return false;
+}
+
 static int add_absolute(collector *k, const sl_timex *t)
 {
-    return add_named(k, t, t->first_day, t->last_day, day_granular(t), clear_tense(k, t));
+    int tense = clear_tense(k, t);
+    bool day = day_granular(t);
+    size_t before = k->n;
+    int rc = add_named(k, t, t->first_day, t->last_day, day, tense);
+    if (!rc && k->n > before && day && names_an_edition(k, t))
+        k->ev[k->n - 1].kind = SL_PUBDATE_ORDINAL;
+    return rc;
 }
 
 /* "on Wednesday": within the week after it (past) or before it (future). */
@@ -528,7 +596,8 @@ static int collect(collector *k, const sl_timex *tx, size_t n)
 
 /* The days the repeating constraints are laid out in: around the days the
  * fixed ones allow, at most about eight years. */
-static int choose_window(collector *k, pd_window *w, bool *found, bool *open_lo, bool *open_hi)
+static int choose_window(collector *k, pd_window *w, bool *found, bool *open_lo, bool *open_hi,
+                         int32_t *fixed_first)
 {
     pd_solution s;
     int rc = pd_solve(k->ctx, k->c, k->n, (pd_window){ -PD_FAR, PD_FAR }, PD_FIXED_ONLY, 0, &s);
@@ -541,6 +610,7 @@ static int choose_window(collector *k, pd_window *w, bool *found, bool *open_lo,
      * not bound a side the fixed evidence leaves open. */
     *open_lo = s.first <= -PD_FAR / 2;
     *open_hi = s.last >= PD_FAR / 2;
+    *fixed_first = s.first;
     if (*open_hi)
         s.last = s.first + 2 * RECENT;
     if (*open_lo || s.last - s.first > 8 * YEAR)
@@ -638,7 +708,8 @@ static int infer(collector *k, sl_pubdate *out)
 {
     pd_window w;
     bool found, open_lo = false, open_hi = false;
-    int rc = choose_window(k, &w, &found, &open_lo, &open_hi);
+    int32_t fixed_first = SL_TIMEX_NO_DAY;
+    int rc = choose_window(k, &w, &found, &open_lo, &open_hi, &fixed_first);
     if (rc || !found)
         return rc;
     /* The interval: every day the heaviest evidence allows.  The value:
@@ -647,8 +718,13 @@ static int infer(collector *k, sl_pubdate *out)
     rc = pd_solve(k->ctx, k->c, k->n, w, PD_ALL, w.lo, &s);
     if (rc || !s.found)
         return rc;
-    /* A side that reaches the window is not bounded by any evidence. */
-    out->earliest_day = s.first > w.lo && !open_lo ? s.first : SL_TIMEX_NO_DAY;
+    /* A side that reaches the window is not bounded by any evidence, except
+     * the fixed evidence's first day when a long interval ([1997, 2022])
+     * was cut to its last years: the repeating evidence allows days all the
+     * way back to it. */
+    out->earliest_day = s.first > w.lo && !open_lo ? s.first
+                        : !open_lo && fixed_first < w.lo ? fixed_first
+                                                         : SL_TIMEX_NO_DAY;
     out->latest_day = s.last < w.hi && !open_hi ? s.last : SL_TIMEX_NO_DAY;
     mark_evidence(k, s.first + (s.last - s.first) / 2, s.first, s.last);
     /* A value only when the evidence pins the year: a day picked in a
@@ -710,6 +786,7 @@ int pd_infer_doc(tx_doc *doc, const char *given, size_t given_len, sl_pubdate *o
     collector k = { .ctx = ctx, .rules = doc->r, .text = doc->text, .len = doc->len };
     k.year_det = list_named(doc->r, "YEARDET");
     k.year_next = list_named(doc->r, "YEARNEXT");
+    k.year_event = list_named(doc->r, "YEAREVENT");
     k.tok = doc->toks;
     k.ntok = doc->ntok;
     rc = collect(&k, tx, n);

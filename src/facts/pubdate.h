@@ -36,7 +36,7 @@ enum {
     SL_PUBDATE_WEEKDAY,           /* "on Wednesday" near the publication */
     SL_PUBDATE_YEAR_MENTION,      /* a year or month without a day */
     SL_PUBDATE_DURATION_ANCHOR,   /* "a year after" a dated event */
-    SL_PUBDATE_ORDINAL,           /* reserved: ordinal/anniversary facts */
+    SL_PUBDATE_ORDINAL,           /* an edition of a periodic event, dated by the rules */
     SL_PUBDATE_KIND_COUNT
 };
 

@@ -411,6 +411,53 @@ static void test_value_needs_the_year(void **state)
 
 /* ---- allocation failures -------------------------------------------------- */
 
+/* An edition of a periodic event is a date: told in the future it bounds
+ * the publication from above, in the past from below.  The verb of a
+ * relative clause after it ("which has seen") is another clause's. */
+static void test_ordinal_editions(void **state)
+{
+    fixture f = open_rules();
+    sl_pubdate p = infer(&f, "The minister will attend the opening of the 24th Winter Olympic "
+                             "Games, which has seen several boycotts, officials said.", NULL);
+    const sl_pubdate_evidence *e = evidence(&p, SL_PUBDATE_ORDINAL);
+    assert_int_equal(e->weight > 0, 1);
+    expect_interval(&p, NULL, "2022-02-04");
+    sl_pubdate_release(f.ctx, &p);
+
+    p = infer(&f, "Delegates met in Beijing after the 20th National Congress of the Communist "
+                  "Party of China closed.", NULL);
+    assert_true(p.earliest_day >= day("2022-10-16"));
+    assert_int_equal(p.latest_day, SL_TIMEX_NO_DAY);
+    sl_pubdate_release(f.ctx, &p);
+
+    /* An edition the rule file does not list is no date. */
+    p = infer(&f, "Athletes will compete at the 40th Winter Olympic Games.", NULL);
+    expect_interval(&p, NULL, NULL);
+    sl_pubdate_release(f.ctx, &p);
+    close_rules(&f);
+}
+
+/* A year before an event noun dates the event ("will attend the 2022
+ * Olympics"), while a year naming a thing does not ("the 1991
+ * constitution"); "hope to have" is no past tense. */
+static void test_year_of_an_event(void **state)
+{
+    fixture f = open_rules();
+    sl_pubdate p = infer(&f, "The president will attend the 2028 Olympics in person.", NULL);
+    expect_interval(&p, NULL, "2028-12-31");
+    sl_pubdate_release(f.ctx, &p);
+
+    p = infer(&f, "Lawmakers will amend the 1991 constitution next year.", NULL);
+    expect_interval(&p, NULL, NULL);
+    sl_pubdate_release(f.ctx, &p);
+
+    p = infer(&f, "Campaigners hope to have a new stadium by the opening of the 2032 Olympics.",
+              NULL);
+    assert_int_equal(p.earliest_day, SL_TIMEX_NO_DAY);
+    sl_pubdate_release(f.ctx, &p);
+    close_rules(&f);
+}
+
 static void test_allocation_failures(void **state)
 {
     (void)state;
@@ -454,6 +501,8 @@ int main(void)
         cmocka_unit_test(test_yearless_takes_no_mentioned_year),
         cmocka_unit_test(test_years_bound_by_tense),
         cmocka_unit_test(test_value_needs_the_year),
+        cmocka_unit_test(test_ordinal_editions),
+        cmocka_unit_test(test_year_of_an_event),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
