@@ -29,6 +29,9 @@ enum { YEARLESS_REACH = 330 };
 /* How far from the start a dateline may be, and the longest text between
  * an "ago" and the date it counts from. */
 enum { DATELINE_REACH = 400, ANCHOR_REACH = 240, LONGEST_SPAN = 3660 };
+/* A caption is a short paragraph: a longer one is body text that happens
+ * to name a photographer. */
+enum { CAPTION_TOKENS = 80 };
 
 typedef struct collector {
     sl_ctx *ctx;
@@ -39,6 +42,7 @@ typedef struct collector {
     size_t ntok;
     int year_det, year_next; /* the rule lists YEARDET and YEARNEXT, or -1 */
     int year_event;          /* the rule list YEAREVENT, or -1 */
+    int photo_credit;        /* the rule list PHOTOCREDIT, or -1 */
     sl_pubdate_evidence *ev;
     size_t n, cap;
     pd_constraint *c; /* c[i] is the constraint of ev[i] */
@@ -51,7 +55,7 @@ const char *sl_pubdate_evidence_name(int kind)
 {
     static const char *const names[SL_PUBDATE_KIND_COUNT] = {
         "given", "dateline", "explicit-date", "tense-past", "tense-future",
-        "weekday", "year-mention", "duration-from-anchor", "ordinal"
+        "weekday", "year-mention", "duration-from-anchor", "ordinal", "caption"
     };
     return kind >= 0 && kind < SL_PUBDATE_KIND_COUNT ? names[kind] : "unknown";
 }
@@ -443,14 +447,37 @@ static bool names_an_edition(const collector *k, const sl_timex *t)
     return false;
 }
 
+/* The paragraph of token t holds a photo credit (a word of the rule list
+ * PHOTOCREDIT: "REUTERS/Kevin Lamarque", "File photo", "Getty Images"):
+ * it is a caption, whose dates are when the photo was taken. */
+static bool in_caption(const collector *k, size_t t)
+{
+    if (k->photo_credit < 0 || t >= k->ntok)
+        return false;
+    size_t a = t, b = t + 1;
+    while (a > 0 && !(k->tok[a].flags & TX_TF_PARA))
+        a--;
+    while (b < k->ntok && !(k->tok[b].flags & TX_TF_PARA))
+        b++;
+    if (b - a > CAPTION_TOKENS)
+        return false;
+    for (size_t i = a; i < b; i++)
+        if (in_list(k, i, k->photo_credit))
+            return true;
+    return false;
+}
+
 static int add_absolute(collector *k, const sl_timex *t)
 {
     int tense = clear_tense(k, t);
     bool day = day_granular(t);
+    bool caption = day && tense == 0 && in_caption(k, token_at(k, t->start));
     size_t before = k->n;
-    int rc = add_named(k, t, t->first_day, t->last_day, day, tense);
+    int rc = add_named(k, t, t->first_day, t->last_day, day, caption ? -1 : tense);
     if (!rc && k->n > before && day && names_an_edition(k, t))
         k->ev[k->n - 1].kind = SL_PUBDATE_ORDINAL;
+    else if (!rc && k->n > before && caption)
+        k->ev[k->n - 1].kind = SL_PUBDATE_CAPTION;
     return rc;
 }
 
@@ -787,6 +814,7 @@ int pd_infer_doc(tx_doc *doc, const char *given, size_t given_len, sl_pubdate *o
     k.year_det = list_named(doc->r, "YEARDET");
     k.year_next = list_named(doc->r, "YEARNEXT");
     k.year_event = list_named(doc->r, "YEAREVENT");
+    k.photo_credit = list_named(doc->r, "PHOTOCREDIT");
     k.tok = doc->toks;
     k.ntok = doc->ntok;
     rc = collect(&k, tx, n);

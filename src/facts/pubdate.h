@@ -37,6 +37,7 @@ enum {
     SL_PUBDATE_YEAR_MENTION,      /* a year or month without a day */
     SL_PUBDATE_DURATION_ANCHOR,   /* "a year after" a dated event */
     SL_PUBDATE_ORDINAL,           /* an edition of a periodic event, dated by the rules */
+    SL_PUBDATE_CAPTION,           /* a full date in a photo caption: the photo came first */
     SL_PUBDATE_KIND_COUNT
 };
 
@@ -73,7 +74,8 @@ int sl_pubdate_infer(sl_ctx *ctx, const sl_timex_rules *rules, const char *text,
                      const char *given, size_t given_len, sl_pubdate *out);
 void sl_pubdate_release(sl_ctx *ctx, sl_pubdate *p);
 /* "given", "dateline", "explicit-date", "tense-past", "tense-future",
- * "weekday", "year-mention", "duration-from-anchor", "ordinal"; "unknown"
+ * "weekday", "year-mention", "duration-from-anchor", "ordinal", "caption";
+ * "unknown"
  * for any other kind. */
 const char *sl_pubdate_evidence_name(int kind);
 

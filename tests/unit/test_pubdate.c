@@ -275,7 +275,7 @@ static void test_names_and_timex(void **state)
     (void)state;
     static const char *const names[] = { "given", "dateline", "explicit-date", "tense-past",
                                          "tense-future", "weekday", "year-mention",
-                                         "duration-from-anchor", "ordinal" };
+                                         "duration-from-anchor", "ordinal", "caption" };
     for (int k = 0; k < SL_PUBDATE_KIND_COUNT; k++)
         assert_string_equal(sl_pubdate_evidence_name(k), names[k]);
     assert_string_equal(sl_pubdate_evidence_name(-1), "unknown");
@@ -458,6 +458,25 @@ static void test_year_of_an_event(void **state)
     close_rules(&f);
 }
 
+/* A full date in a short paragraph with a photo credit is when the photo
+ * was taken: the text came later.  The same date elsewhere bounds nothing. */
+static void test_caption_dates(void **state)
+{
+    fixture f = open_rules();
+    sl_pubdate p = infer(&f, "The two leaders spoke for two hours about trade.\n\n"
+                             "Delegates walk to the hall in Geneva, June 16, 2021. "
+                             "REUTERS/Jane Example\n\nThe talks covered energy.", NULL);
+    assert_int_equal(evidence(&p, SL_PUBDATE_CAPTION)->used, 1);
+    expect_interval(&p, "2021-06-16", NULL);
+    sl_pubdate_release(f.ctx, &p);
+
+    p = infer(&f, "Delegates walk to the hall in Geneva, June 16, 2021, a spokesman noted "
+                  "in passing.\n\nThe talks covered energy.", NULL);
+    assert_int_equal(p.earliest_day, SL_TIMEX_NO_DAY);
+    sl_pubdate_release(f.ctx, &p);
+    close_rules(&f);
+}
+
 static void test_allocation_failures(void **state)
 {
     (void)state;
@@ -503,6 +522,7 @@ int main(void)
         cmocka_unit_test(test_value_needs_the_year),
         cmocka_unit_test(test_ordinal_editions),
         cmocka_unit_test(test_year_of_an_event),
+        cmocka_unit_test(test_caption_dates),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
