@@ -2,6 +2,7 @@
  * map every offset back to the page as given. */
 #include "html.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 struct sl_html {
@@ -99,6 +100,60 @@ static int build_captions(sl_html *h)
     return SL_OK;
 }
 
+/* A page whose article text is nearly empty (a teaser before a paywall, a
+ * text the page's scripts would fill in) still says what it is about in its
+ * description meta: that becomes the lead paragraph, mapped to the meta
+ * tag, unless the text or the title already holds it. */
+enum { DESCRIPTION_LEAD_BELOW = 500, DESCRIPTION_MIN = 40, DESCRIPTION_PROBE = 60 };
+
+/* b holds the first bytes of s[0..n). */
+static bool holds(const sl_buf *b, const char *s, size_t n)
+{
+    if (n > DESCRIPTION_PROBE)
+        n = DESCRIPTION_PROBE;
+    for (size_t i = 0; b->len >= n && i + n <= b->len; i++) {
+        const char *p = memchr(b->ptr + i, s[0], b->len - n - i + 1);
+        if (!p)
+            return false;
+        if (memcmp(p, s, n) == 0)
+            return true;
+        i = (size_t)(p - b->ptr);
+    }
+    return false;
+}
+
+static int add_description_lead(sl_html *h)
+{
+    sl_html_emit *e = &h->emit;
+    const sl_html_found *d = &h->meta.description;
+    if (e->text.len >= DESCRIPTION_LEAD_BELOW || !d->from || d->text.len < DESCRIPTION_MIN ||
+        holds(&e->text, d->text.ptr, d->text.len) ||
+        holds(&h->meta.title.text, d->text.ptr, d->text.len))
+        return SL_OK;
+    size_t shift = d->text.len + (e->text.len ? 2 : 0);
+    sl_buf lead;
+    sl_buf_init(&lead, h->ctx);
+    int rc = sl_buf_append(&lead, d->text.ptr, d->text.len);
+    if (!rc && e->text.len)
+        rc = sl_buf_append(&lead, "\n\n", 2);
+    if (!rc)
+        rc = sl_buf_append(&lead, e->text.ptr, e->text.len);
+    if (!rc)
+        rc = sl_grow(h->ctx, (void **)&e->map, &e->cap_map, e->n_map + 1, sizeof *e->map);
+    if (rc) {
+        sl_buf_release(&lead);
+        return rc;
+    }
+    memmove(e->map + 1, e->map, e->n_map * sizeof *e->map);
+    for (size_t i = 1; i <= e->n_map; i++)
+        e->map[i].clean += shift;
+    e->map[0] = (sl_map_seg){ 0, d->text.len, d->raw, 0 };
+    e->n_map++;
+    sl_buf_release(&e->text);
+    e->text = lead;
+    return SL_OK;
+}
+
 static int run(sl_html *h, const char *page, size_t len, const char *url, size_t url_len,
                const char *charset_hint)
 {
@@ -114,6 +169,8 @@ static int run(sl_html *h, const char *page, size_t len, const char *url, size_t
     if ((rc = sl_html_emit_text(&h->emit, &h->tree, h->keep)) != 0)
         return rc;
     if ((rc = sl_html_find_meta(&h->meta, &h->tree, h->keep, url, url_len)) != 0)
+        return rc;
+    if ((rc = add_description_lead(h)) != 0)
         return rc;
     rc = sl_map_compose(h->ctx, h->dec.rw.segs, h->dec.rw.n_segs, h->emit.map, h->emit.n_map,
                         &h->map, &h->n_map, &h->cap_map);

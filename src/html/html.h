@@ -118,7 +118,7 @@ typedef struct sl_html_meta_item {
 
 enum {
     HM_OG_TITLE = 1, HM_TITLE, HM_AUTHOR, HM_PUBLISHED, HM_JSONLD, HM_TIME, HM_URL, HM_ITEM_DATE,
-    HM_SITE
+    HM_SITE, HM_DESCRIPTION
 };
 
 /* Class and id values repeat a lot within a page; what they say is
@@ -202,6 +202,7 @@ typedef struct sl_html_found {
 
 typedef struct sl_html_meta {
     sl_html_found title, byline, published, url;
+    sl_html_found description; /* og:description or the description meta */
 } sl_html_meta;
 
 void sl_html_meta_init(sl_html_meta *m, sl_ctx *ctx);

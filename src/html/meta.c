@@ -17,6 +17,7 @@ void sl_html_meta_init(sl_html_meta *m, sl_ctx *ctx)
     sl_buf_init(&m->byline.text, ctx);
     sl_buf_init(&m->published.text, ctx);
     sl_buf_init(&m->url.text, ctx);
+    sl_buf_init(&m->description.text, ctx);
 }
 
 static void found_reset(sl_html_found *f)
@@ -32,6 +33,7 @@ void sl_html_meta_reset(sl_html_meta *m)
     found_reset(&m->byline);
     found_reset(&m->published);
     found_reset(&m->url);
+    found_reset(&m->description);
 }
 
 void sl_html_meta_release(sl_html_meta *m)
@@ -40,6 +42,7 @@ void sl_html_meta_release(sl_html_meta *m)
     sl_buf_release(&m->byline.text);
     sl_buf_release(&m->published.text);
     sl_buf_release(&m->url.text);
+    sl_buf_release(&m->description.text);
 }
 
 static const char *find_bytes(const char *s, size_t len, const char *needle, size_t n)
@@ -502,5 +505,9 @@ int sl_html_find_meta(sl_html_meta *m, const sl_html_tree *t, const uint8_t *kee
         rc = find_byline(m, t, keep);
     if (!rc)
         rc = find_date(m, t, keep, m->url.text.ptr, m->url.text.len);
+    const sl_html_meta_item *d = best_item(t, HM_DESCRIPTION);
+    if (!rc && d)
+        rc = set_found(&m->description, t->chars.ptr + d->text, d->text_len, d->raw, d->raw,
+                       d->label);
     return rc;
 }

@@ -138,6 +138,8 @@ static const meta_name meta_names[] = {
     { "article:modified_time", HM_PUBLISHED }, { "og:updated_time", HM_PUBLISHED },
     { "datemodified", HM_PUBLISHED }, { "last-modified", HM_PUBLISHED },
     { "og:url", HM_URL }, { "og:site_name", HM_SITE }, { "application-name", HM_SITE },
+    { "og:description", HM_DESCRIPTION }, { "description", HM_DESCRIPTION },
+    { "twitter:description", HM_DESCRIPTION }, { "dc.description", HM_DESCRIPTION },
 };
 
 static void meta_tag(sl_html_tree *t, const xmlChar **atts)

@@ -372,6 +372,35 @@ static void test_charset_detected_when_undeclared(void **state)
     close_fixture(&f);
 }
 
+/* A page whose article is nearly empty (a teaser, a script-filled body)
+ * gets its description meta as the lead; a page with an article does not,
+ * and a description the text already holds is not repeated. */
+static void test_description_lead(void **state)
+{
+    fixture f = open_fixture();
+    const char teaser[] =
+        "<html><head><title>Harbour plan</title><meta property=\"og:description\" "
+        "content=\"The council approved a new harbour plan on Tuesday after a long debate "
+        "about costs.\"></head><body><nav><a href=\"/\">Home</a></nav><main>"
+        "<p>Subscribe to read more.</p></main></body></html>";
+    extract(&f, teaser, sizeof teaser - 1, NULL, NULL);
+    assert_true(f.r->text.len > 40);
+    assert_memory_equal(f.r->text.ptr, "The council approved a new harbour plan", 39);
+
+    char page[4096];
+    int n = snprintf(page, sizeof page,
+                     "<html><head><meta name=\"description\" content=\"A short summary of "
+                     "the harbour story for search engines.\"></head><body><article>");
+    for (int i = 0; i < 8; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n,
+                      "<p>Paragraph %d of the article tells how the council argued over the "
+                      "harbour plan, its costs and the fishermen it affects.</p>", i);
+    n += snprintf(page + n, sizeof page - (size_t)n, "</article></body></html>");
+    extract(&f, page, (size_t)n, NULL, NULL);
+    assert_false(has(f.r->text, "A short summary"));
+    close_fixture(&f);
+}
+
 static void test_offsets_map_to_page(void **state)
 {
     fixture f = open_fixture();
@@ -530,6 +559,7 @@ int main(void)
         cmocka_unit_test(test_og_title_site_affix),
         cmocka_unit_test(test_charset_from_meta),
         cmocka_unit_test(test_charset_detected_when_undeclared),
+        cmocka_unit_test(test_description_lead),
         cmocka_unit_test(test_offsets_map_to_page),
         cmocka_unit_test(test_broken_and_truncated),
         cmocka_unit_test(test_empty_and_binary),
