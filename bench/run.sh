@@ -9,7 +9,7 @@
 #                bench` passes it); --build=DIR may name a new one.  Relative
 #                paths are taken from the repository's top directory.
 #   STAGE        run only these stages (default: all): datagen clean mojibake
-#                dedup stories facts extract
+#                dedup stories facts extract serve
 #   --no-build   use the binaries in the build directory as they are,
 #                instead of running `make` first
 #
@@ -28,7 +28,7 @@
 # every stage that ran produced its figures, 1 otherwise, 2 on a usage error.
 set -euo pipefail
 
-STAGES=(datagen clean mojibake dedup stories facts extract)
+STAGES=(datagen clean mojibake dedup stories facts extract serve)
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
@@ -665,6 +665,66 @@ import json, sys
 r = json.loads(sys.stdin.read())
 for k in ("precision", "recall", "f1"):
     print("extract.trafilatura_eval.%s %s ratio" % (k, r[k]))'
+    remove_temp
+    temp_dir=''
+}
+
+# serve: `storyline run` into a store from a generated corpus of about 20k
+# documents (sl-datagen --size=80M --paragraphs=9-25: 20,727), its speed and
+# store size; then `storyline serve` on it: search latency through the API
+# (bench/serve_latency.py: 1,000 one-word queries, median and p99) and
+# requests/s with wrk (-t2 -c16 -d10s) on /api/stories and /api/search.
+SERVE_WRK_QUERY=${SERVE_WRK_QUERY:-council}
+stage_serve() {
+    temp_dir=$(mktemp -d "${TMPDIR:-/tmp}/sl-bench-serve.XXXXXX")
+    local dir=$temp_dir corpus_file=$temp_dir/corpus.jsonl n port pid line
+    say "serve: generating the corpus (sl-datagen --size=80M --paragraphs=9-25)"
+    if ! "$datagen" --size=80M --paragraphs=9-25 --seed="$BENCH_SEED" -o "$corpus_file"; then
+        fail "serve: sl-datagen failed"
+        return 0
+    fi
+    n=$(wc -l < "$corpus_file")
+    say "serve: storyline run --db on $n documents (one run)"
+    BEST_OUTPUT=/dev/null best_of 1 "$dir/run" "$storyline" run -q --db "$dir/s.db" "$corpus_file"
+    if [ "$LAST_STATUS" -ne 0 ]; then
+        fail "serve: storyline run failed (exit $LAST_STATUS): $(head -c 500 "$dir/run.err")"
+        return 0
+    fi
+    figure run.20k.docs_per_s "$(rate "$n" "$BEST_SECONDS")" docs/s
+    figure run.20k.peak_rss_mb "$(mb_of_kb "$BEST_RSS_KB")" MB
+    figure run.20k.store_bytes_per_doc "$(( $(stat -c %s "$dir/s.db") / n ))" bytes
+    "$storyline" serve --db "$dir/s.db" --port 0 --rate 0 2> "$dir/serve.err" &
+    pid=$!
+    for _ in $(seq 50); do
+        line=$(head -n 1 "$dir/serve.err")
+        [ -n "$line" ] && break
+        sleep 0.1
+    done
+    port=$(sed -n 's/.*serving http:\/\/[0-9.]*:\([0-9]*\)\/.*/\1/p' <<< "$line")
+    if [ -z "$port" ]; then
+        kill "$pid" 2>/dev/null
+        fail "serve: the server did not start: $(head -c 500 "$dir/serve.err")"
+        return 0
+    fi
+    local lat
+    if lat=$(python3 bench/serve_latency.py "$port" "$dir/s.db" 1000); then
+        figure serve.search_latency_median_ms "$(cut -d' ' -f1 <<< "$lat")" ms
+        figure serve.search_latency_p99_ms "$(cut -d' ' -f2 <<< "$lat")" ms
+    else
+        fail "serve: the latency driver failed"
+    fi
+    if command -v wrk > /dev/null; then
+        local path
+        for path in /api/stories "/api/search?q=$SERVE_WRK_QUERY"; do
+            local rps
+            rps=$(wrk -t2 -c16 -d10s "http://127.0.0.1:$port$path" | sed -n 's/^Requests\/sec: *//p')
+            figure "serve.wrk.$(sed 's/^\/api\///; s/?.*//' <<< "$path").requests_per_s" "${rps:-0}" req/s
+        done
+    else
+        say "serve: wrk not installed: no requests/s figures"
+    fi
+    kill -TERM "$pid"
+    wait "$pid" || fail "serve: storyline serve did not stop cleanly"
     remove_temp
     temp_dir=''
 }

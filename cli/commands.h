@@ -14,6 +14,7 @@ int cmd_search(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
 extern const char cmd_clean_usage[];
@@ -27,6 +28,7 @@ extern const char cmd_search_usage[];
 extern const char cmd_stories_usage[];
 extern const char cmd_timeline_usage[];
 extern const char cmd_compare_usage[];
+extern const char cmd_serve_usage[];
 extern const char cmd_version_usage[];
 
 #endif

@@ -23,6 +23,7 @@ const cli_command cli_commands[] = {
     { "run", cmd_run, "every stage into a SQLite store; again to add new documents",
       cmd_run_usage },
     { "search", cmd_search, "full-text search of a store, with filters", cmd_search_usage },
+    { "serve", cmd_serve, "the HTTP API and web page over a store", cmd_serve_usage },
     { "stories", cmd_stories, "group documents into events and stories with stable ids",
       cmd_stories_usage },
     { "timeline", cmd_timeline, "a story's events in date order: dates, summaries, sources, quotes",

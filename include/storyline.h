@@ -811,6 +811,45 @@ int sl_tl_event_json(sl_out *o, const sl_tl_story *story, const sl_tl_event *e);
 int sl_cmp_result_json(sl_out *o, const sl_cmp_result *r);
 int sl_cmp_outlet_json(sl_out *o, const sl_cmp_result *r, const sl_cmp_outlet *ol);
 
+/* ---- serve: the HTTP API over a store (docs/serve.md) ----
+ *
+ * A libmicrohttpd server with its own threads, answering JSON under /api/
+ * and static files from a web directory.  Each worker thread reads the
+ * store through its own read-only connection.  sl_server_start returns once
+ * the server listens; the caller waits (for a signal, say) and stops it. */
+typedef struct sl_server sl_server;
+
+#define SL_SERVER_OPTIONS_VERSION 1
+typedef struct sl_server_options {
+    unsigned version;
+    const char *listen;        /* IPv4 address to bind (NULL: 127.0.0.1) */
+    unsigned port;             /* 0: a free port, see sl_server_port */
+    const char *db;            /* the store (required), opened read-only */
+    const char *web_root;      /* static files; NULL: none (404) */
+    unsigned threads;          /* worker threads (0: 4) */
+    size_t max_request;        /* bytes of request line and headers (0: 16384) */
+    size_t max_uri;            /* bytes of the URI (0: 8192) */
+    size_t max_query;          /* bytes of the query string (0: 4096) */
+    unsigned max_connections;  /* at once (0: 64) */
+    double rate;               /* requests per second per client address (0: unlimited) */
+    unsigned burst;            /* requests a client may make at once (0: 100) */
+    unsigned timeout;          /* seconds an idle connection is kept (0: 10) */
+    unsigned max_page;         /* items per page at most (0: 500) */
+} sl_server_options;
+#define SL_SERVER_OPTIONS_INIT { SL_SERVER_OPTIONS_VERSION, "127.0.0.1", 8080, NULL, NULL, \
+                                 4, 16384, 8192, 4096, 64, 50.0, 100, 10, 500 }
+
+/* Open the store and listen.  SL_EIO when the store cannot be opened or
+ * the address cannot be bound (the message says which); SL_EINVAL for bad
+ * options; SL_ENOMEM. */
+int sl_server_start(sl_ctx *ctx, sl_server **out, const sl_server_options *opts);
+/* The port listened on (the one picked when the options said 0). */
+unsigned sl_server_port(const sl_server *s);
+/* Stop answering: waits for requests under way, closes the socket. */
+void sl_server_stop(sl_server *s);
+/* Stop (when running) and release everything; NULL is a no-op. */
+void sl_server_free(sl_server *s);
+
 #ifdef __cplusplus
 }
 #endif

@@ -113,4 +113,59 @@ int store_tl_docs(sl_store *s, int is_story, uint64_t num, store_tl_doc_fn fn, v
 int store_tl_facts(sl_store *s, int which, int is_story, uint64_t num, store_tl_fact_fn fn,
                    void *ud);
 
+
+/* ---- read-only queries of the HTTP API (query_serve.c, query_serve_doc.c) ----
+ * Rows come as their columns (the order each function names): text and
+ * blobs as bytes (ptr NULL for SQL NULL), numbers as int64 and double.
+ * Each query is prepared for the call, parameters bound; lists are in a
+ * fixed order with ties broken by id then number. */
+enum { STORE_SV_COLS = 12 };
+typedef struct store_sv_row {
+    size_t n;
+    sl_str s[STORE_SV_COLS];
+    int64_t i[STORE_SV_COLS];
+    double d[STORE_SV_COLS];
+    int null[STORE_SV_COLS];
+} store_sv_row;
+typedef int (*store_sv_row_fn)(void *ud, const store_sv_row *row);
+/* Shared by both files: prepare (NULL, error set, on failure); step a
+ * prepared statement to its end, each row to fn (its non-zero return
+ * stops), finalizing it; read one count. */
+sqlite3_stmt *store_sv_prepare(sl_store *s, const char *sql);
+int store_sv_run(sl_store *s, sqlite3_stmt *st, store_sv_row_fn fn, void *ud);
+int store_sv_count(sl_store *s, sqlite3_stmt *st, uint64_t *total);
+
+/* Stories (num, id, label, title, events, documents, first, last) by first
+ * date (undated last), id, number; *total counts them all. */
+int store_sv_stories(sl_store *s, uint64_t limit, uint64_t offset, store_sv_row_fn fn, void *ud,
+                     uint64_t *total);
+/* One story, same columns, by id (else number): 1 when found, 0 when not. */
+int store_sv_story(sl_store *s, const char *key, store_sv_row_fn fn, void *ud);
+/* Events (num, id, label, title, documents, first, last, story id, story
+ * num) of one story (has_story) or all, by first date (undated last), id,
+ * number. */
+int store_sv_events(sl_store *s, int has_story, uint64_t story, uint64_t limit, uint64_t offset,
+                    store_sv_row_fn fn, void *ud, uint64_t *total);
+
+/* The number of the first document stored with this id: 1 when found. */
+int store_sv_doc_find(sl_store *s, const char *id, uint64_t *doc);
+/* Parts of a document, each row's columns:
+ *   DOC: doc, id, title, source, url, date, text, raw_text, event id, story id
+ *   REMOVALS: start, end, reason            (by start, end)
+ *   REPAIRS: start, end, kind, replacement  (by start, end)
+ *   ENTITIES: start, end, type, canonical, role
+ *   QUOTES: content_start, content_end, speaker, speaker_start, speaker_end,
+ *           source_start, source_end, cue_start, cue_end, kind
+ *   PUBLISHED: value, earliest, latest, given, contradicted, evidence
+ *   DUP: relation, of id, similarity, cluster id */
+enum { STORE_SV_DOC, STORE_SV_REMOVALS, STORE_SV_REPAIRS, STORE_SV_ENTITIES, STORE_SV_QUOTES,
+       STORE_SV_PUBLISHED, STORE_SV_DUP, STORE_SV_PARTS };
+int store_sv_doc_part(sl_store *s, int part, uint64_t doc, store_sv_row_fn fn, void *ud);
+/* Every entity by canonical name and type (canonical, type, documents),
+ * most documents first, then name, type: one pass over the table, which
+ * the server keeps (src/serve/entities.c). */
+int store_sv_entities(sl_store *s, store_sv_row_fn fn, void *ud);
+/* A number that changes when documents are added: one past the last. */
+int store_sv_doc_stamp(sl_store *s, uint64_t *stamp);
+
 #endif
