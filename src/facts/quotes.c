@@ -18,29 +18,15 @@
 #include <string.h>
 
 enum {
-    MAX_ATTRS = 24,       /* attributions per sentence */
     MAX_LOOKAHEAD = 10,   /* units between a cue and its "that" */
     MAX_TRIVIAL = 10,     /* units of an adverbial after a cue ("on Monday") */
     MAX_OBJ_WORDS = 5,    /* words of an addressee ("told reporters") */
+    MAX_STUDY_UNITS = 12, /* words of "In the latest national poll," */
     MAX_CONTINUE_BYTES = 2500 /* a lone quotation takes the previous speaker */
 };
 
 #define U(i) (&d->units[(i)])
 
-typedef struct attr {
-    size_t cue_lo, cue_hi;  /* units of the cue */
-    size_t boundary;        /* unit where this attribution's clause begins */
-    qspan src;
-    unsigned flags;
-    bool has_src, src_right, according, inherit;
-} attr;
-
-typedef struct sentence {
-    size_t lo, hi;     /* units */
-    size_t body_end;   /* hi without the closing punctuation */
-    attr attrs[MAX_ATTRS];
-    size_t nattrs;
-} sentence;
 
 static bool is_punct(const qunit *u, char c)
 {
@@ -76,16 +62,21 @@ static sl_quote_kind content_kind(const qdoc *d, size_t lo, size_t hi, const att
     return SL_QUOTE_INDIRECT;
 }
 
-/* Trim punctuation at either end of units [lo, hi). */
+/* Trim punctuation at either end of units [lo, hi), and a linking word. */
 static void trim(const qdoc *d, size_t *lo, size_t *hi)
 {
     while (*lo < *hi && U(*lo)->kind == QU_PUNCT && U(*lo)->ch != '(')
         (*lo)++;
+    if (*lo + 1 < *hi && sl_qphrase_link(d, *lo)) {
+        (*lo)++;
+        while (*lo < *hi && U(*lo)->kind == QU_PUNCT && U(*lo)->ch != '(')
+            (*lo)++;
+    }
     while (*hi > *lo && U(*hi - 1)->kind == QU_PUNCT && U(*hi - 1)->ch != ')')
         (*hi)--;
 }
 
-static int emit(qdoc *d, size_t lo, size_t hi, const attr *a, const sl_quote *prev)
+int sl_qdoc_emit(qdoc *d, size_t lo, size_t hi, const attr *a, const sl_quote *prev)
 {
     trim(d, &lo, &hi);
     if (hi <= lo)
@@ -180,7 +171,7 @@ static size_t clause_boundary(const qdoc *d, size_t lo, size_t src_lo)
     return SIZE_MAX;
 }
 
-static void add_attr(sentence *s, attr a)
+void sl_qdoc_add_attr(sentence *s, attr a)
 {
     if (s->nattrs < MAX_ATTRS)
         s->attrs[s->nattrs++] = a;
@@ -209,83 +200,69 @@ static void find_according(const qdoc *d, sentence *s, size_t i)
                 break;
             }
     }
-    add_attr(s, a);
+    sl_qdoc_add_attr(s, a);
+}
+
+/* "In the latest poll, the mayor leads by four points": a sentence that
+ * opens with "In" and a poll, survey or study reports what it found. */
+static bool find_in_study(const qdoc *d, sentence *s, size_t i)
+{
+    static const char *const studies[] = { "analysis", "poll", "polls", "report", "studies",
+                                           "study", "survey", "surveys" };
+    size_t k = i + 1;
+    bool study = false;
+    while (k < s->body_end && k - i <= MAX_STUDY_UNITS && U(k)->kind == QU_WORD) {
+        for (size_t j = 0; j < sizeof studies / sizeof studies[0]; j++)
+            study |= word_is(d, k, studies[j]);
+        k++;
+    }
+    if (!study || k + 1 >= s->body_end || !is_punct(U(k), ','))
+        return false;
+    for (size_t j = k + 1; j < s->body_end; j++)
+        if ((U(j)->cue & QC_SPEECH) && !(U(j)->cue & QC_WEAK))
+            return false; /* "In an interview, Lund told ...": her words */
+    attr a;
+    memset(&a, 0, sizeof a);
+    a.cue_lo = i;
+    a.cue_hi = i + 1;
+    a.according = a.src_right = a.has_src = true;
+    a.src.lo = i + 1;
+    a.src.hi = k;
+    a.boundary = SIZE_MAX;
+    sl_qdoc_add_attr(s, a);
+    return true;
 }
 
 /* An inverted source ends its clause: '"...," said Mr. Obama.' */
 static bool ends_clause(const qdoc *d, const sentence *s, size_t at)
 {
     return at >= s->body_end || is_punct(U(at), ',') || is_punct(U(at), ':') ||
+           is_punct(U(at), '(') ||
            U(at)->kind == QU_QUOTE ||
            (U(at)->kind == QU_WORD && (U(at)->lex & QL_PREP));
-}
-
-/* The subject that opens a sentence: a pronoun, a name ("China and
- * Russia", "Kremlin aide Yuri Ushakov") or a short determiner phrase. */
-static bool sentence_subject(const qdoc *d, const sentence *s, size_t before, qspan *src)
-{
-    size_t k = s->lo;
-    if (k >= before || U(k)->kind != QU_WORD)
-        return false;
-    src->lo = k;
-    if (U(k)->lex & QL_PRON) {
-        src->hi = k + 1;
-        return !word_is(d, k, "it");
-    }
-    bool det = U(k)->lex & QL_DET;
-    if (!det && (!U(k)->cap || (U(k)->lex & (QL_NOTNAME | QL_STOP))))
-        return false;
-    for (k++; k < before && k - s->lo < 6 && U(k)->kind == QU_WORD; k++) {
-        bool joins = word_is(d, k, "and") && k + 1 < before && U(k + 1)->cap;
-        if (!U(k)->cap && !joins && !(det && !(U(k)->lex & (QL_STOP | QL_BETWEEN)) &&
-                                      !(U(k)->cue)))
-            break;
-        if (det && !U(k)->cap && (U(k)->lex & QL_ROLE)) {
-            k++;
-            break; /* "the company" */
-        }
-    }
-    src->hi = k;
-    return true;
 }
 
 /* "X visited the city and said ...": the cue shares the subject of the
  * sentence (or of the attribution before it). */
 static bool coordinated(const qdoc *d, sentence *s, size_t i, attr *a)
 {
-    if (i <= s->lo + 1 || !(word_is(d, i - 1, "and") || word_is(d, i - 1, "but")))
+    size_t c = i; /* "and repeatedly says", "but has said" */
+    while (c > s->lo + 2 && i - c < 2 && U(c - 1)->kind == QU_WORD && !U(c - 1)->cap &&
+           (U(c - 1)->lex & QL_BETWEEN) && !word_is(d, c - 1, "and") && !word_is(d, c - 1, "but"))
+        c--;
+    if (c <= s->lo + 1 || !(word_is(d, c - 1, "and") || word_is(d, c - 1, "but")))
         return false;
     if ((U(i)->cue & QC_WEAK) && s->nattrs && !(s->attrs[s->nattrs - 1].flags & QC_WEAK))
         return false; /* "he said he had watched ... and thought of": one content */
     if (s->nattrs && s->attrs[s->nattrs - 1].has_src) {
         a->src = s->attrs[s->nattrs - 1].src;
-    } else if (!sentence_subject(d, s, i - 1, &a->src)) {
+    } else if (!sl_qsrc_subject(d, s->lo, c - 1, &a->src)) {
         return false;
     }
     a->has_src = a->inherit = true;
-    a->boundary = i - 1;
-    add_attr(s, *a);
+    a->boundary = c - 1;
+    sl_qdoc_add_attr(s, *a);
     return true;
-}
-
-/* A quotation signed with a dash: '"..." - Esther Tapia'. */
-static void find_dash_signature(const qdoc *d, sentence *s, size_t i)
-{
-    if (i == s->lo || U(i - 1)->kind != QU_QUOTE || i + 1 >= s->body_end || !U(i + 1)->cap)
-        return;
-    attr a;
-    memset(&a, 0, sizeof a);
-    a.cue_lo = i;
-    a.cue_hi = i + 1;
-    a.flags = QC_POST;
-    a.src.lo = i + 1;
-    a.src.hi = i + 1;
-    while (a.src.hi < s->body_end && a.src.hi - a.src.lo < 4 && U(a.src.hi)->kind == QU_WORD &&
-           U(a.src.hi)->cap)
-        a.src.hi++;
-    a.has_src = a.src_right = true;
-    a.boundary = i;
-    add_attr(s, a);
 }
 
 /* The "-ing" form of a verb that is often a noun is a cue after a comma
@@ -330,9 +307,10 @@ static void find_verb(const qdoc *d, sentence *s, size_t i)
             return;
         if ((u->cue & QC_WEAK) && sl_qsrc_modifier(d, &a.src))
             return; /* "three different plans", "the mayor's tax plans" */
+        a.src.lo = sl_qsrc_after_quote(d, s->lo, a.src.lo);
         a.has_src = true;
         a.boundary = clause_boundary(d, s->lo, a.src.lo);
-        add_attr(s, a);
+        sl_qdoc_add_attr(s, a);
         return;
     }
     bool after_gap = i == s->lo || is_punct(U(i - 1), ',') || U(i - 1)->kind == QU_QUOTE;
@@ -340,21 +318,22 @@ static void find_verb(const qdoc *d, sentence *s, size_t i)
         ends_clause(d, s, a.src.hi)) {
         a.has_src = a.src_right = true;
         a.boundary = i - 1;
-        add_attr(s, a);
+        sl_qdoc_add_attr(s, a);
         return;
     }
     if (coordinated(d, s, i, &a))
         return;
-    if ((u->cue & QC_ING) && i > s->lo && is_punct(U(i - 1), ',')) {
+    bool after_quote = i > s->lo && U(i - 1)->kind == QU_QUOTE && U(i - 1)->qlast == ',';
+    if ((u->cue & QC_ING) && i > s->lo && (is_punct(U(i - 1), ',') || after_quote)) {
         a.inherit = true; /* ", adding that ...": the subject of the sentence */
         if (s->nattrs) {
             a.src = s->attrs[s->nattrs - 1].src;
             a.has_src = s->attrs[s->nattrs - 1].has_src;
         } else {
-            a.has_src = sentence_subject(d, s, i - 1, &a.src);
+            a.has_src = sl_qsrc_subject(d, s->lo, i - 1, &a.src);
         }
-        a.boundary = i - 1;
-        add_attr(s, a);
+        a.boundary = after_quote ? i : i - 1; /* '"A," adding that B' */
+        sl_qdoc_add_attr(s, a);
     }
 }
 
@@ -410,7 +389,7 @@ static void find_action(const qdoc *d, sentence *s, size_t i)
         return;
     a.has_src = true;
     a.boundary = clause_boundary(d, s->lo, a.src.lo);
-    add_attr(s, a);
+    sl_qdoc_add_attr(s, a);
 }
 
 /* "the mayor's claim that ...", "his determination to ...", "their fears
@@ -434,26 +413,34 @@ static bool find_noun_cue(const qdoc *d, sentence *s, size_t i)
     a.flags = QC_SPEECH | QC_WEAK | QC_ACT;
     a.has_src = true;
     a.boundary = SIZE_MAX;
-    add_attr(s, a);
+    sl_qdoc_add_attr(s, a);
     return true;
 }
 
-static void find_attrs(const qdoc *d, sentence *s)
+static void find_attrs(qdoc *d, sentence *s)
 {
+    bool headline = sl_qdoc_title_case(d, s->lo, s->body_end);
+    if (headline)
+        sl_qdoc_headline_cues(d, s->lo, s->body_end);
     for (size_t i = s->lo; i < s->body_end; i++) {
         const qunit *u = U(i);
         if (is_punct(u, 'D'))
-            find_dash_signature(d, s, i);
+            sl_qsrc_dash_signature(d, s, i);
         if (u->kind != QU_WORD)
             continue;
         if (according_at(d, i, s->body_end)) {
             find_according(d, s, i);
             i++;
+        } else if (i == s->lo && word_is(d, i, "in") && find_in_study(d, s, i)) {
+            continue;
+        } else if (word_is(d, i, "as") && sl_qsrc_as_clause(d, s, i)) {
+            continue;
         } else if ((u->lex & QL_CUENOUN) && !u->cap && find_noun_cue(d, s, i)) {
             continue;
         } else if ((u->cue & QC_ACT) && !u->cap && action_verb(d, s, i)) {
             find_action(d, s, i);
-        } else if (u->cue && !(u->cap && i > s->lo && U(i - 1)->cap)) {
+        } else if (u->cue && (!(u->cap && i > s->lo && U(i - 1)->cap) ||
+                              (headline && !s->nattrs && (u->cue & QC_SPEECH)))) {
             find_verb(d, s, i);
         }
     }
@@ -472,6 +459,8 @@ static bool adverbial(const qdoc *d, size_t k, size_t m, unsigned flags)
             return false;
     if ((flags & QC_OBJ) && m - k <= MAX_OBJ_WORDS)
         return true;
+    if (sl_qphrase_after_particle(d, k, m) != k && !word_is(d, k, "on") && !word_is(d, k, "at"))
+        return false; /* "spoke about the plan": the plan is reported */
     return (U(k)->lex & (QL_PREP | QL_BETWEEN)) && m - k <= MAX_TRIVIAL;
 }
 
@@ -486,7 +475,7 @@ static size_t adverbial_end(const qdoc *d, size_t k, size_t end)
 
 /* Start of reported content after a cue: skips ':' and ',', and an
  * adverbial or addressee before "that" or a quotation. */
-static size_t content_start(const qdoc *d, const attr *a, size_t end)
+static size_t content_start_at(const qdoc *d, const attr *a, size_t end)
 {
     size_t k = a->cue_hi;
     if (k < end && (is_punct(U(k), ':') || is_punct(U(k), ',')))
@@ -508,14 +497,21 @@ static size_t content_start(const qdoc *d, const attr *a, size_t end)
     return k;
 }
 
+static size_t content_start(const qdoc *d, const attr *a, size_t end)
+{
+    size_t k = content_start_at(d, a, end);
+    return k == a->cue_hi ? sl_qphrase_after_particle(d, k, end) : k;
+}
+
 /* Content on the right ends at the clause of a later attribution. */
-static size_t content_end(const qdoc *d, const sentence *s, size_t from)
+size_t sl_qdoc_content_end(const qdoc *d, const sentence *s, size_t from)
 {
     size_t end = s->body_end;
     for (size_t k = from; k < end; k++)
         if (is_punct(U(k), ';') || (k > from && is_punct(U(k), ',') && k + 1 < end &&
                                     (word_is(d, k + 1, "but") || word_is(d, k + 1, "who") ||
-                                     word_is(d, k + 1, "which"))))
+                                     word_is(d, k + 1, "which"))) ||
+            (k > from && sl_qphrase_clause_stop(d, k, end)))
             end = k;
     for (size_t i = 0; i < s->nattrs; i++)
         if (s->attrs[i].boundary != SIZE_MAX && s->attrs[i].boundary > from &&
@@ -542,10 +538,10 @@ static size_t parenthetical_end(const qdoc *d, const sentence *s, size_t after)
         if (next->kind == QU_WORD && !next->cap && U(s->lo)->kind == QU_QUOTE &&
             next->end - next->start > 3 && memcmp(d->text + next->end - 3, "ing", 3) == 0)
             return SIZE_MAX; /* '"A," he said, looking at ...' */
-        return content_end(d, s, after + 1);
+        return sl_qdoc_content_end(d, s, after + 1);
     }
     if (after < s->body_end && U(after)->kind == QU_QUOTE)
-        return content_end(d, s, after);
+        return sl_qdoc_content_end(d, s, after);
     return SIZE_MAX;
 }
 
@@ -559,9 +555,12 @@ static int content_left(qdoc *d, const sentence *s, const attr *a, size_t at, si
     bool direct = U(lo)->kind == QU_QUOTE && U(hi - 1)->kind == QU_QUOTE;
     if (direct && (after + 1 >= s->body_end || U(after + 1)->kind != QU_QUOTE))
         more = SIZE_MAX; /* '"A," said X, the director of ...' */
-    if (more != SIZE_MAX && more > hi)
+    if (more != SIZE_MAX && more > hi) {
+        if (!a->according && (a->flags & QC_INV) && sl_qphrase_adverbial_opening(d, lo))
+            lo = is_punct(U(after), ',') ? after + 1 : after; /* "Asked why, he said, B" */
         hi = more;
-    return emit(d, lo, hi, a, NULL);
+    }
+    return sl_qdoc_emit(d, lo, hi, a, NULL);
 }
 
 /* '"We left," she said ...': a quotation that ends in a comma, question or
@@ -573,19 +572,33 @@ static bool quote_before(const qdoc *d, size_t src_lo)
     return q->kind == QU_QUOTE && (q->qlast == ',' || q->qlast == '?' || q->qlast == '!');
 }
 
+/* ", which said", ", who argued": the source opens a relative clause. */
+static bool relative_source(const qdoc *d, const attr *a)
+{
+    return a->has_src && !a->inherit && a->src.hi == a->src.lo + 1 && a->src.lo > 0 &&
+           is_punct(U(a->src.lo - 1), ',') &&
+           (word_is(d, a->src.lo, "which") || word_is(d, a->src.lo, "who"));
+}
+
 static int content_of(qdoc *d, sentence *s, const attr *a)
 {
+    if (a->as_clause)
+        return sl_qsrc_as_content(d, s, a);
     if (a->according) {
         if (a->cue_lo > s->lo && a->boundary != SIZE_MAX)
             return content_left(d, s, a, a->cue_lo, a->src.hi);
         if (a->has_src && a->src.hi < s->body_end && is_punct(U(a->src.hi), ','))
-            return emit(d, a->src.hi + 1, content_end(d, s, a->src.hi + 1), a, NULL);
-        return a->cue_lo > s->lo ? emit(d, s->lo, a->cue_lo, a, NULL) : SL_OK;
+            return sl_qdoc_emit(d, a->src.hi + 1, sl_qdoc_content_end(d, s, a->src.hi + 1), a,
+                                NULL);
+        return a->cue_lo > s->lo ? sl_qdoc_emit(d, s->lo, a->cue_lo, a, NULL) : SL_OK;
     }
     if (a->flags & QC_ACT) {
-        size_t lo = a->cue_hi;
-        return emit(d, lo, content_end(d, s, lo), a, NULL);
+        size_t lo = sl_qphrase_after_particle(d, a->cue_hi, s->body_end);
+        return sl_qdoc_emit(d, lo, sl_qdoc_content_end(d, s, lo), a, NULL);
     }
+    if (a->src_right && a->cue_lo == s->lo && a->src.hi + 1 < s->body_end)
+        return sl_qdoc_emit(d, a->src.hi + 1, sl_qdoc_content_end(d, s, a->src.hi + 1), a,
+                            NULL); /* 'Said Lund: "..."' */
     if (a->src_right)
         return content_left(d, s, a, a->cue_lo, a->src.hi);
     if (!a->inherit && a->src.lo > s->lo && quote_before(d, a->src.lo))
@@ -603,7 +616,14 @@ static int content_of(qdoc *d, sentence *s, const attr *a)
     if (!a->inherit && adverbial(d, a->cue_hi, adv_end, a->flags) && adv_end == s->body_end)
         return SL_OK; /* "he said." with nothing reported */
     size_t lo = content_start(d, a, s->body_end);
-    return emit(d, lo, content_end(d, s, lo), a, NULL);
+    size_t hi = sl_qdoc_content_end(d, s, lo);
+    if (relative_source(d, a)) /* "X, which denied any role, was ...": to the comma */
+        for (size_t k = lo + 1; k < hi; k++)
+            if (is_punct(U(k), ',')) {
+                hi = k;
+                break;
+            }
+    return sl_qdoc_emit(d, lo, hi, a, NULL);
 }
 
 /* ---------------------------------------------------------------- sentences */
@@ -648,33 +668,8 @@ static int lone_quote(qdoc *d, const sentence *s, size_t chain)
         return SL_OK;
     }
     if (prev && u->start - prev->content_end < MAX_CONTINUE_BYTES)
-        return emit(d, s->lo, s->lo + 1, NULL, prev);
-    return emit(d, s->lo, s->lo + 1, NULL, NULL);
-}
-
-/* "Pat Caddell: voters are worried" at the start of a paragraph. */
-static int headline_colon(qdoc *d, const sentence *s, bool *done)
-{
-    *done = false;
-    if (!U(s->lo)->para)
-        return SL_OK;
-    size_t k = s->lo;
-    while (k < s->body_end && k - s->lo < 6 && U(k)->kind == QU_WORD && U(k)->cap &&
-           !(U(k)->lex & (QL_NOTNAME | QL_PRON)))
-        k++;
-    if (k == s->lo || k + 1 >= s->body_end || !is_punct(U(k), ':'))
-        return SL_OK;
-    if (k - s->lo > 4 && U(k + 1)->kind != QU_QUOTE)
-        return SL_OK;
-    attr a;
-    memset(&a, 0, sizeof a);
-    a.cue_lo = k;
-    a.cue_hi = k + 1;
-    a.has_src = a.according = true;
-    a.src.lo = s->lo;
-    a.src.hi = k;
-    *done = true;
-    return emit(d, k + 1, s->body_end, &a, NULL);
+        return sl_qdoc_emit(d, s->lo, s->lo + 1, NULL, prev);
+    return sl_qdoc_emit(d, s->lo, s->lo + 1, NULL, NULL);
 }
 
 static void sentence_bounds(const qdoc *d, sentence *s, size_t idx)
@@ -692,7 +687,9 @@ static int do_sentence(qdoc *d, sentence *s, size_t *chain)
 {
     size_t before = d->nquotes;
     bool done;
-    int rc = headline_colon(d, s, &done);
+    if (s->lo < d->turn_end)
+        return SL_OK; /* inside a transcript turn */
+    int rc = sl_qdoc_headline_colon(d, s, &done);
     if (rc || done)
         return rc;
     find_attrs(d, s);
@@ -708,9 +705,11 @@ static int do_sentence(qdoc *d, sentence *s, size_t *chain)
             *chain = d->nquotes > before ? d->nquotes - 1 : SIZE_MAX;
         return rc;
     }
+    /* '"A," she said, adding that ... "B."': B continues A. */
     *chain = SIZE_MAX;
-    if (d->nquotes > before && d->quotes[d->nquotes - 1].kind == SL_QUOTE_DIRECT)
-        *chain = d->nquotes - 1;
+    for (size_t k = d->nquotes; k > before && *chain == SIZE_MAX; k--)
+        if (d->quotes[k - 1].kind == SL_QUOTE_DIRECT)
+            *chain = k - 1;
     return rc;
 }
 

@@ -87,17 +87,56 @@ typedef struct qdoc {
     size_t nsents, sentcap;
     sl_quote *quotes;
     size_t nquotes, quotecap;
+    size_t turn_end; /* a transcript turn's content runs to this unit */
 } qdoc;
+
+typedef struct qspan {
+    size_t lo, hi; /* units [lo, hi) */
+} qspan;
+
+/* One attribution found in a sentence, and a sentence being read. */
+enum { MAX_ATTRS = 24 }; /* attributions per sentence */
+
+typedef struct attr {
+    size_t cue_lo, cue_hi;  /* units of the cue */
+    size_t boundary;        /* unit where this attribution's clause begins */
+    qspan src;
+    unsigned flags;
+    bool has_src, src_right, according, inherit, as_clause;
+} attr;
+
+typedef struct sentence {
+    size_t lo, hi;     /* units */
+    size_t body_end;   /* hi without the closing punctuation */
+    attr attrs[MAX_ATTRS];
+    size_t nattrs;
+} sentence;
+
+/* quotes.c */
+int sl_qdoc_emit(qdoc *d, size_t lo, size_t hi, const attr *a, const sl_quote *prev);
+void sl_qdoc_add_attr(sentence *s, attr a);
+size_t sl_qdoc_content_end(const qdoc *d, const sentence *s, size_t from);
 
 /* quotes_tok.c */
 int sl_qdoc_tokenize(qdoc *d);
 void sl_qdoc_pair_marks(qdoc *d);
 int sl_qdoc_units(qdoc *d);
 int sl_qdoc_sentences(qdoc *d);
+/* Layouts of a paragraph: title-case headlines, transcript turns. */
+bool sl_qdoc_title_case(const qdoc *d, size_t lo, size_t end);
+void sl_qdoc_headline_cues(qdoc *d, size_t lo, size_t end);
+bool sl_qdoc_transcript_label(const qdoc *d, size_t lo, size_t colon);
+size_t sl_qdoc_turn_end(const qdoc *d, size_t from);
+/* "Name: text" at the start of a paragraph, transcript turns included. */
+int sl_qdoc_headline_colon(qdoc *d, const sentence *s, bool *done);
 
 /* quotes_cues.c: lookups of one word (any case, ASCII folded). */
 unsigned sl_qlex_cue(const char *w, size_t n);
 unsigned sl_qlex_class(const char *w, size_t n);
+/* Cue flags of a word folded to lowercase first ("Says" in a headline). */
+unsigned sl_qlex_cue_folded(const char *w, size_t n);
+/* Cue flags of an "-s" form that is a verb only before "that" ("states"). */
+unsigned sl_qlex_cue_before_that(const char *w, size_t n);
 /* Both at once (one lookup). */
 void sl_qlex_word(const char *w, size_t n, unsigned *lex, unsigned *cue);
 /* QV_* bits of a lowercase word (asked only for cue words, not per word). */
@@ -108,9 +147,6 @@ bool sl_qlex_word_is(const char *w, size_t n, const char *lower);
 int sl_qlex_tables_sorted(void);
 
 /* quotes_source.c */
-typedef struct qspan {
-    size_t lo, hi; /* units [lo, hi) */
-} qspan;
 bool sl_qsrc_left(const qdoc *d, size_t sent_lo, size_t cue, qspan *src);
 bool sl_qsrc_right(const qdoc *d, size_t from, size_t sent_hi, qspan *src);
 bool sl_qsrc_agent(const qdoc *d, const qspan *src);
@@ -118,5 +154,15 @@ bool sl_qsrc_modifier(const qdoc *d, const qspan *src);
 bool sl_qsrc_picture(const qdoc *d, const qspan *src);
 bool sl_qsrc_possessor(const qdoc *d, size_t lo, size_t noun, qspan *src);
 void sl_qsrc_speaker(const qdoc *d, sl_quote *q, size_t self);
+bool sl_qsrc_subject(const qdoc *d, size_t lo, size_t before, qspan *src);
+size_t sl_qsrc_after_quote(const qdoc *d, size_t lo, size_t src_lo);
+void sl_qsrc_dash_signature(const qdoc *d, sentence *s, size_t i);
+bool sl_qsrc_as_clause(const qdoc *d, sentence *s, size_t i);
+int sl_qsrc_as_content(qdoc *d, const sentence *s, const attr *a);
+/* Phrase shapes that bound a reported content (quotes_source.c). */
+bool sl_qphrase_link(const qdoc *d, size_t i);
+size_t sl_qphrase_after_particle(const qdoc *d, size_t k, size_t end);
+bool sl_qphrase_clause_stop(const qdoc *d, size_t k, size_t end);
+bool sl_qphrase_adverbial_opening(const qdoc *d, size_t lo);
 
 #endif

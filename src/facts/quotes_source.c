@@ -9,7 +9,9 @@ enum {
     MAX_BETWEEN = 3,     /* adverbs and auxiliaries between source and cue */
     MAX_NP_WORDS = 9,    /* words of a source phrase */
     MAX_APPOS_UNITS = 24,/* units of an appositive ("Pruitt, the attorney general ...,") */
-    MAX_RESOLVE_BYTES = 3000 /* how far back "he" may find its speaker */
+    MAX_RESOLVE_BYTES = 3000, /* how far back "he" may find its speaker */
+    MAX_QUOTE_GAP = 8,   /* words between a quotation and its source */
+    MAX_AS_SOURCE = 16   /* units between "as" and "put it" */
 };
 
 #define U(i) (&d->units[(i)])
@@ -100,6 +102,17 @@ static size_t np_extend_left(const qdoc *d, size_t lo, size_t last)
     return k;
 }
 
+/* Are units [lo, hi) a name alone ("Ida Lund", "Dr. Ida Lund")? */
+static bool name_between(const qdoc *d, size_t lo, size_t hi)
+{
+    if (hi <= lo || hi - lo > 5 || !np_head(d, U(hi - 1)))
+        return false;
+    for (size_t k = lo; k < hi; k++)
+        if (!is_word(U(k)) || !U(k)->cap || (U(k)->lex & (QL_NOTNAME | QL_PRON | QL_DET)))
+            return false;
+    return true;
+}
+
 /* "Name, the attorney general of Oklahoma, said": the comma before the cue
  * closes an appositive; the source runs from the name to that comma. */
 static bool appositive_left(const qdoc *d, size_t lo, size_t comma, qspan *src)
@@ -117,6 +130,11 @@ static bool appositive_left(const qdoc *d, size_t lo, size_t comma, qspan *src)
     }
     if (k <= lo || !is_punct(U(k - 1), ',') || k == comma)
         return false;
+    if (name_between(d, k, comma) && k - 1 > lo && np_head(d, U(k - 2))) {
+        src->lo = np_extend_left(d, lo, k - 2); /* "The chairman, Ida Lund, said" */
+        src->hi = comma;
+        return true;
+    }
     size_t name_end = k - 1; /* the comma that opens the appositive */
     if (name_end > lo + 1 && is_punct(U(name_end - 1), ')')) { /* "Meeks (D-N.Y.)," */
         size_t m = name_end - 1;
@@ -135,7 +153,8 @@ static bool appositive_left(const qdoc *d, size_t lo, size_t comma, qspan *src)
 /* Skip "on Monday" and "Monday" between a source and its cue. */
 static size_t skip_time_left(const qdoc *d, size_t lo, size_t j)
 {
-    if (j > lo && U(j - 1)->cap && (U(j - 1)->lex & QL_PREP)) {
+    if (j > lo && U(j - 1)->cap && (U(j - 1)->lex & QL_PREP) &&
+        !(j - 1 > lo && (U(j - 2)->lex & QL_DET))) { /* not "the Times" */
         j--;
         if (j > lo && word_is(d, U(j - 1), "on"))
             j--;
@@ -166,6 +185,61 @@ static bool appositives_after_quote(const qdoc *d, size_t lo, size_t comma, qspa
     return true;
 }
 
+static bool is_dash(const qunit *u)
+{
+    return is_punct(u, 'D') || is_punct(u, '-');
+}
+
+/* "Ana Ruiz, 61, of Salem, who watched the debate, said": a relative
+ * clause closed by the comma before the cue; the source is the phrase
+ * that opens the sentence, up to the comma before "who". */
+static bool relative_left(const qdoc *d, size_t lo, size_t comma, qspan *src)
+{
+    size_t k = comma;
+    while (k > lo + 1 && comma - k < MAX_APPOS_UNITS && U(k - 1)->kind != QU_QUOTE &&
+           !(word_is(d, U(k - 1), "who") && is_punct(U(k - 2), ',')))
+        k--;
+    if (k <= lo + 1 || !word_is(d, U(k - 1), "who") || !is_punct(U(k - 2), ','))
+        return false;
+    size_t end = k - 2; /* the comma before "who" */
+    if (end == lo || end - lo > MAX_APPOS_UNITS / 2 || !U(lo)->cap || !np_head(d, U(lo)))
+        return false;
+    for (size_t m = lo; m < end; m++)
+        if (U(m)->kind == QU_QUOTE || (U(m)->lex & QL_PRON) || U(m)->cue)
+            return false;
+    src->lo = lo;
+    src->hi = end;
+    return true;
+}
+
+/* "Ida Lund -- an author of two books -- said": an appositive between
+ * dashes. */
+static bool dash_appositive(const qdoc *d, size_t lo, size_t dash, qspan *src)
+{
+    size_t k = dash;
+    while (k > lo && is_dash(U(k - 1)))
+        k--; /* "--" is two marks */
+    while (k > lo && dash - k < MAX_APPOS_UNITS && U(k - 1)->kind != QU_QUOTE &&
+           !is_dash(U(k - 1)))
+        k--;
+    while (k > lo + 1 && is_dash(U(k - 2)))
+        k--;
+    if (k <= lo + 1 || !is_dash(U(k - 1)) || !np_head(d, U(k - 2)) || !U(k - 2)->cap)
+        return false;
+    src->lo = np_extend_left(d, lo, k - 2);
+    src->hi = dash + 1;
+    while (src->hi > src->lo && is_dash(U(src->hi - 1)))
+        src->hi--;
+    return true;
+}
+
+/* "It says the city broke the law": "it" is a source (an institution or a
+ * document named before) only for a reporting verb proper. */
+static bool says_it(const qdoc *d, const qunit *w, const qunit *cue)
+{
+    return word_is(d, w, "it") && (cue->cue & QC_INV) && !(cue->cue & (QC_WEAK | QC_BELIEF));
+}
+
 bool sl_qsrc_left(const qdoc *d, size_t sent_lo, size_t cue, qspan *src)
 {
     size_t j = cue;
@@ -182,7 +256,10 @@ bool sl_qsrc_left(const qdoc *d, size_t sent_lo, size_t cue, qspan *src)
     const qunit *e = U(j - 1);
     if (is_punct(e, ','))
         return appositives_after_quote(d, sent_lo, j - 1, src) ||
+               relative_left(d, sent_lo, j - 1, src) ||
                appositive_left(d, sent_lo, j - 1, src);
+    if (is_dash(e))
+        return dash_appositive(d, sent_lo, j - 1, src);
     size_t hi = j;
     if (is_punct(e, ')')) { /* "Chaffetz (R-Utah) said" */
         size_t k = j - 1;
@@ -193,7 +270,20 @@ bool sl_qsrc_left(const qdoc *d, size_t sent_lo, size_t cue, qspan *src)
         j = k - 1;
         e = U(j - 1);
     }
-    if (!np_head(d, e))
+    if (word_is(d, e, "which") && j - 1 > sent_lo && is_punct(U(j - 2), ',') &&
+        (U(cue)->cue & QC_INV)) {
+        src->lo = j - 1; /* "the agency, which said ..." */
+        src->hi = j;
+        return true;
+    }
+    if (says_it(d, e, U(cue)) &&
+        !(j - 1 > sent_lo && (word_is(d, U(j - 2), "which") || word_is(d, U(j - 2), "that")))) {
+        src->lo = j - 1;
+        src->hi = j;
+        return true;
+    }
+    bool title = e->cap && j - 1 > sent_lo && word_is(d, U(j - 2), "the"); /* "the Times" */
+    if (!np_head(d, e) && !title)
         return false;
     src->lo = np_extend_left(d, sent_lo, j - 1);
     src->hi = hi;
@@ -291,8 +381,8 @@ bool sl_qsrc_right(const qdoc *d, size_t from, size_t sent_hi, qspan *src)
         bool joins = (word_is(d, w, "of") || word_is(d, w, "for")) && k + 1 < sent_hi;
         if ((w->lex & (QL_STOP | QL_PRON)) && !joins)
             break;
-        if (!w->cap && verb_like(d, w))
-            break;
+        if (!w->cap && verb_like(d, w) && !(k == from + 1 && (f->lex & QL_DET)))
+            break; /* "the ruling" is a noun */
         k++;
         words++;
     }
@@ -308,6 +398,177 @@ bool sl_qsrc_right(const qdoc *d, size_t from, size_t sent_hi, qspan *src)
         src->hi = m;
     }
     return true;
+}
+
+/* The subject that opens a sentence at unit lo: a pronoun, a name ("China
+ * and Russia", "Kremlin aide Yuri Ushakov") or a short determiner phrase. */
+bool sl_qsrc_subject(const qdoc *d, size_t lo, size_t before, qspan *src)
+{
+    size_t k = lo;
+    if (k >= before || U(k)->kind != QU_WORD)
+        return false;
+    src->lo = k;
+    if (U(k)->lex & QL_PRON) {
+        src->hi = k + 1;
+        return !word_is(d, U(k), "it");
+    }
+    bool det = U(k)->lex & QL_DET;
+    if (!det && (!U(k)->cap || (U(k)->lex & (QL_NOTNAME | QL_STOP))))
+        return false;
+    for (k++; k < before && k - lo < 6 && U(k)->kind == QU_WORD; k++) {
+        bool joins = word_is(d, U(k), "and") && k + 1 < before && U(k + 1)->cap;
+        if (!U(k)->cap && !joins && !(det && !(U(k)->lex & (QL_STOP | QL_BETWEEN)) &&
+                                      !(U(k)->cue)))
+            break;
+        if (det && !U(k)->cap && (U(k)->lex & QL_ROLE)) {
+            k++;
+            break; /* "the company" */
+        }
+    }
+    src->hi = k;
+    return true;
+}
+
+/* '"We left," retired general Ida Lund of the army said': after a
+ * quotation that ends in a comma, question or exclamation mark, every word
+ * up to the cue belongs to the source that starts at src_lo. */
+size_t sl_qsrc_after_quote(const qdoc *d, size_t lo, size_t src_lo)
+{
+    size_t k = src_lo;
+    while (k > lo && src_lo - k < MAX_QUOTE_GAP && U(k - 1)->kind == QU_WORD &&
+           (!(U(k - 1)->lex & (QL_STOP | QL_PRON)) || word_is(d, U(k - 1), "of") ||
+            word_is(d, U(k - 1), "the")) && !U(k - 1)->cue)
+        k--;
+    if (k == src_lo || k == lo || U(k - 1)->kind != QU_QUOTE)
+        return src_lo;
+    char last = U(k - 1)->qlast;
+    return last == ',' || last == '?' || last == '!' ? k : src_lo;
+}
+
+/* ---------------------------------------------------------------- phrases */
+
+/* "But", "And", "However," opening a sentence link it to the text before;
+ * they are no part of what the source said. */
+bool sl_qphrase_link(const qdoc *d, size_t i)
+{
+    static const char *const links[] = { "and", "but", "however", "meanwhile", "still",
+                                         "yet" };
+    if (!U(i)->cap)
+        return false;
+    for (size_t k = 0; k < sizeof links / sizeof links[0]; k++)
+        if (word_is(d, U(i), links[k]))
+            return true;
+    return false;
+}
+
+/* "warned about", "pressed for", "railed against": PolNeAR's content
+ * starts after the preposition that the verb governs. */
+size_t sl_qphrase_after_particle(const qdoc *d, size_t k, size_t end)
+{
+    static const char *const preps[] = { "about", "against", "at", "for", "of", "on", "over",
+                                         "with" };
+    if (k + 1 >= end || U(k + 1)->lower_that || (U(k + 1)->lex & QL_PREP))
+        return k;
+    for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
+        if (word_is(d, U(k), preps[i]))
+            return k + 1;
+    return k;
+}
+
+/* ", sending his ratings lower": a participle clause after a comma ends
+ * a reported content (PolNeAR leaves it out). */
+bool sl_qphrase_clause_stop(const qdoc *d, size_t k, size_t end)
+{
+    if (!is_punct(U(k), ',') || k + 1 >= end)
+        return false;
+    const qunit *w = U(k + 1);
+    if (w->kind != QU_WORD || w->cap || w->lex || (w->cue & QC_ING) ||
+        word_is(d, U(k + 1), "including") || word_is(d, U(k + 1), "according"))
+        return false;
+    return (sl_qlex_shape(d->text + w->start, w->end - w->start) & QV_ING) != 0;
+}
+
+/* Does a sentence open with an adverbial ("During the talks, ...", "As for
+ * taxes, ...") or a participle ("Asked about ...", "Citing ...") rather
+ * than with the subject of a reported clause? */
+bool sl_qphrase_adverbial_opening(const qdoc *d, size_t lo)
+{
+    const qunit *u = U(lo);
+    if (u->kind != QU_WORD || (u->lex & (QL_DET | QL_PRON)))
+        return false;
+    if (u->lex & (QL_PREP | QL_STOP))
+        return ((u->lex & QL_PREP) && !word_is(d, U(lo), "to")) ||
+               (word_is(d, U(lo), "as") && lo + 1 < d->nunits && word_is(d, U(lo + 1), "for"));
+    if (!u->cap || u->end - u->start < 5)
+        return false;
+    unsigned shape = sl_qlex_shape(d->text + u->start, u->end - u->start);
+    return (shape & (QV_ING | QV_PAST)) != 0;
+}
+
+/* ---------------------------------------------------------------- special places */
+
+/* A quotation signed with a dash: '"..." - Esther Tapia'. */
+void sl_qsrc_dash_signature(const qdoc *d, sentence *s, size_t i)
+{
+    if (i == s->lo || U(i - 1)->kind != QU_QUOTE || i + 1 >= s->body_end || !U(i + 1)->cap)
+        return;
+    attr a;
+    memset(&a, 0, sizeof a);
+    a.cue_lo = i;
+    a.cue_hi = i + 1;
+    a.flags = QC_POST;
+    a.src.lo = i + 1;
+    a.src.hi = i + 1;
+    while (a.src.hi < s->body_end && a.src.hi - a.src.lo < 4 && U(a.src.hi)->kind == QU_WORD &&
+           U(a.src.hi)->cap)
+        a.src.hi++;
+    a.has_src = a.src_right = true;
+    a.boundary = i;
+    sl_qdoc_add_attr(s, a);
+}
+
+/* "as the mayor put it", "as one adviser pointed out": a source between
+ * "as" and an idiom of saying (the cue), then a comma or the end. */
+bool sl_qsrc_as_clause(const qdoc *d, sentence *s, size_t i)
+{
+    size_t j = i + 1;
+    while (j + 1 < s->body_end && j - i <= MAX_AS_SOURCE && U(j)->kind != QU_QUOTE &&
+           !(word_is(d, U(j), "put") && word_is(d, U(j + 1), "it")) &&
+           !(word_is(d, U(j), "pointed") && word_is(d, U(j + 1), "out")))
+        j++;
+    if (j + 1 >= s->body_end || j == i + 1 || j - i > MAX_AS_SOURCE ||
+        !(word_is(d, U(j), "put") || word_is(d, U(j), "pointed")))
+        return false;
+    size_t after = j + 2; /* "put it in a letter," */
+    while (after < s->body_end && U(after)->kind == QU_WORD)
+        after++;
+    if (after < s->body_end && !is_punct(U(after), ','))
+        return false;
+    attr a;
+    memset(&a, 0, sizeof a);
+    a.cue_lo = j;
+    a.cue_hi = j + 2;
+    a.flags = QC_SPEECH | QC_POST;
+    a.src.lo = i + 1;
+    a.src.hi = j;
+    a.has_src = a.as_clause = true;
+    a.boundary = i > s->lo && is_punct(U(i - 1), ',') ? i - 1 : SIZE_MAX;
+    sl_qdoc_add_attr(s, a);
+    return true;
+}
+
+/* The content of an "as X put it" attribution (i is the unit of "as"):
+ * "As X put it, B" gives B, "A, as X put it, B" gives A ... B (the outer
+ * bounds) and "A, as X put it." gives A. */
+int sl_qsrc_as_content(qdoc *d, const sentence *s, const attr *a)
+{
+    size_t as = a->src.lo - 1, after = a->cue_hi;
+    while (after < s->body_end && U(after)->kind == QU_WORD)
+        after++; /* "put it in a letter" */
+    if (after >= s->body_end)
+        return as == s->lo ? SL_OK : sl_qdoc_emit(d, s->lo, as, a, NULL);
+    size_t end = sl_qdoc_content_end(d, s, after + 1);
+    return sl_qdoc_emit(d, as == s->lo ? after + 1 : s->lo, end, a, NULL);
 }
 
 /* ---------------------------------------------------------------- speakers */
@@ -437,15 +698,40 @@ static bool resolve_who(const qdoc *d, sl_quote *q, size_t src_lo)
     return true;
 }
 
+/* "the ministry, which said": the phrase before the comma. */
+static bool resolve_which(const qdoc *d, sl_quote *q, size_t src_lo)
+{
+    if (src_lo < 2 || !is_punct(U(src_lo - 1), ',') || !word_is(d, U(src_lo), "which") ||
+        !np_head(d, U(src_lo - 2)))
+        return false;
+    q->speaker_start = U(np_extend_left(d, 0, src_lo - 2))->start;
+    q->speaker_end = U(src_lo - 2)->end;
+    q->has_speaker = 1;
+    return true;
+}
+
 /* The end of the head part of a source: before its first comma, "of",
  * "at" or "for" ("Scott Pruitt, the attorney general of Oklahoma"). */
 static size_t head_end(const qdoc *d, size_t lo, size_t hi)
 {
     for (size_t k = lo + 1; k < hi; k++)
-        if (is_punct(U(k), ',') || is_punct(U(k), '(') || word_is(d, U(k), "of") ||
+        if (is_punct(U(k), ',') || is_punct(U(k), '(') || is_dash(U(k)) || word_is(d, U(k), "of") ||
             word_is(d, U(k), "at") || word_is(d, U(k), "for"))
             return k;
     return hi;
+}
+
+/* "The board's chairman, Ivo Sand": a name alone between the comma that
+ * ends the head (unit `comma`) and the next comma or the source's end. */
+static bool appositive_name(const qdoc *d, size_t comma, size_t hi, size_t *s, size_t *e)
+{
+    if (comma + 1 >= hi || !is_punct(U(comma), ','))
+        return false;
+    size_t end = comma + 1;
+    while (end < hi && !is_punct(U(end), ','))
+        end++;
+    return name_between(d, comma + 1, end) && last_name_run(d, comma + 1, end, s, e) &&
+           *e == U(end - 1)->end;
 }
 
 /* A pronoun that stands for one person. */
@@ -463,13 +749,15 @@ void sl_qsrc_speaker(const qdoc *d, sl_quote *q, size_t self)
         return;
     size_t lo = unit_at(d, q->source_start), hi = unit_at(d, q->source_end);
     size_t s, e, head = head_end(d, lo, hi);
-    if (head > lo && last_name_run(d, lo, head, &s, &e) && e == U(head - 1)->end) {
+    if ((head > lo && last_name_run(d, lo, head, &s, &e) && e == U(head - 1)->end) ||
+        appositive_name(d, head, hi, &s, &e)) {
         q->speaker_start = s;
         q->speaker_end = e;
         q->has_speaker = 1;
         return;
     }
-    if (hi == lo + 1 && word_is(d, U(lo), "who") && resolve_who(d, q, lo))
+    if (hi == lo + 1 && (word_is(d, U(lo), "who") || word_is(d, U(lo), "which")) &&
+        (resolve_who(d, q, lo) || resolve_which(d, q, lo)))
         return;
     if (hi == lo + 1 && personal(d, U(lo)) && resolve(d, q, self, NULL))
         return;

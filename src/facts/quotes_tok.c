@@ -252,6 +252,30 @@ static bool reopens(const qdoc *d, size_t i)
            d->toks[i].can_open;
 }
 
+/* Is token i a word in capitals only ("WALLACE", "Q")? */
+static bool all_caps(const qdoc *d, size_t i)
+{
+    const qtok *t = &d->toks[i];
+    if (t->kind != QT_WORD)
+        return false;
+    for (size_t k = t->start; k < t->end; k++)
+        if (d->text[k] < 'A' || d->text[k] > 'Z')
+            return false;
+    return true;
+}
+
+/* Does the paragraph mark at token i open a new turn of a transcript
+ * ('"HOST: ...', '"(CROSSTALK)') rather than go on with the quotation? */
+static bool new_turn(const qdoc *d, size_t i)
+{
+    size_t k = i + 1;
+    if (k < d->ntoks && d->toks[k].kind == QT_PUNCT && d->toks[k].cp == '(')
+        return true;
+    while (k < d->ntoks && k - i <= 3 && all_caps(d, k))
+        k++;
+    return k > i + 1 && k < d->ntoks && d->toks[k].kind == QT_PUNCT && d->toks[k].cp == ':';
+}
+
 static bool has_double(const qdoc *d, const mark_stack *st)
 {
     for (size_t k = 0; k < st->depth; k++)
@@ -287,7 +311,8 @@ void sl_qdoc_pair_marks(qdoc *d)
     for (size_t i = 0; i < d->ntoks; i++) {
         qtok *t = &d->toks[i];
         if (t->para && i > 0 && st.depth) {
-            bool go_on = is_double_mark((int32_t)d->toks[st.tok[0]].cp) && reopens(d, i);
+            bool go_on = is_double_mark((int32_t)d->toks[st.tok[0]].cp) && reopens(d, i) &&
+                         !new_turn(d, i);
             st.depth = go_on ? 1 : 0;
             if (go_on)
                 continue; /* the reopening mark is part of the quotation */
@@ -378,6 +403,31 @@ static qunit quote_unit(const qdoc *d, size_t open)
     return u;
 }
 
+/* A lowercase word that reads as a verb or an auxiliary ("joined", "have"). */
+static bool verb_shaped(const qdoc *d, const qunit *u)
+{
+    if (u->lex & (QL_STOP | QL_BETWEEN))
+        return true;
+    return (sl_qlex_shape(d->text + u->start, u->end - u->start) & QV_PAST) != 0;
+}
+
+/* "The memo states that the fee ...": an "-s" form of a verb that is more
+ * often a noun ("states", "claims") is a cue right before "that" and a
+ * clause with its own subject (not "the states that joined"). */
+static void verbs_before_that(qdoc *d)
+{
+    for (size_t i = 0; i + 2 < d->nunits; i++) {
+        qunit *u = &d->units[i];
+        const qunit *next = &d->units[i + 2];
+        bool subject = next->kind == QU_QUOTE ||
+                       (next->kind == QU_WORD && (next->cap || (next->lex & (QL_DET | QL_PRON)) ||
+                                                  !verb_shaped(d, next)));
+        if (d->units[i + 1].lower_that && subject && u->kind == QU_WORD && !u->cue && !u->cap &&
+            !u->lex)
+            u->cue = (uint8_t)sl_qlex_cue_before_that(d->text + u->start, u->end - u->start);
+    }
+}
+
 int sl_qdoc_units(qdoc *d)
 {
     for (size_t i = 0; i < d->ntoks; i++) {
@@ -404,6 +454,7 @@ int sl_qdoc_units(qdoc *d)
         if (rc)
             return rc;
     }
+    verbs_before_that(d);
     return SL_OK;
 }
 
@@ -438,12 +489,30 @@ static int push_sent(qdoc *d, size_t first)
     return SL_OK;
 }
 
+/* '"Why now?" Lund asked.': a quotation that ends in a question or
+ * exclamation mark does not end the sentence when its attribution follows
+ * (a few words that end in a reporting verb, or the verb first). */
+static bool attribution_follows(const qdoc *d, size_t i)
+{
+    for (size_t k = i; k < d->nunits && k - i < 6; k++) {
+        const qunit *u = &d->units[k];
+        if (u->kind != QU_WORD || (k > i && u->para))
+            return false;
+        if ((u->cue & QC_SPEECH) && (u->cue & (QC_INV | QC_POST)) && !u->cap)
+            return k + 1 >= d->nunits || d->units[k + 1].kind != QU_WORD ||
+                   k == i || !(d->units[k + 1].lex & QL_DET);
+    }
+    return false;
+}
+
 int sl_qdoc_sentences(qdoc *d)
 {
     for (size_t i = 0; i < d->nunits; i++) {
         const qunit *u = &d->units[i];
         bool brk = i == 0 || u->para ||
-                   (ends_sentence(&d->units[i - 1]) && starts_sentence(u, d));
+                   (ends_sentence(&d->units[i - 1]) && starts_sentence(u, d) &&
+                    !(d->units[i - 1].kind == QU_QUOTE && d->units[i - 1].qlast != '.' &&
+                      attribution_follows(d, i)));
         if (brk) {
             int rc = push_sent(d, i);
             if (rc)
@@ -455,4 +524,119 @@ int sl_qdoc_sentences(qdoc *d)
         return rc;
     d->nsents--; /* the sentinel is not a sentence */
     return SL_OK;
+}
+
+/* ---------------------------------------------------------------- layouts */
+
+/* "Senator Says Talks Failed": units [lo, end) are a headline in title
+ * case (every lowercase word a function word) at the start of a paragraph. */
+bool sl_qdoc_title_case(const qdoc *d, size_t lo, size_t end)
+{
+    if (!d->units[lo].para && lo > 0)
+        return false;
+    size_t caps = 0;
+    for (size_t i = lo; i < end; i++) {
+        const qunit *u = &d->units[i];
+        if (u->kind != QU_WORD)
+            continue;
+        if (u->cap)
+            caps++;
+        else if (!(u->lex & QL_STOP))
+            return false;
+    }
+    return caps >= 3;
+}
+
+/* Capitalised words get no lemma lookup (names are no verbs); in a
+ * headline they may be cues: "Senator Says ...". */
+void sl_qdoc_headline_cues(qdoc *d, size_t lo, size_t end)
+{
+    for (size_t i = lo; i < end; i++) {
+        qunit *u = &d->units[i];
+        if (u->kind == QU_WORD && u->cap && !u->cue && !u->lex)
+            u->cue = (uint8_t)sl_qlex_cue_folded(d->text + u->start, u->end - u->start);
+    }
+}
+
+/* "WALLACE:" in capitals (units [lo, colon)): a turn of a transcript. */
+bool sl_qdoc_transcript_label(const qdoc *d, size_t lo, size_t colon)
+{
+    for (size_t k = lo; k < colon; k++)
+        for (size_t b = d->units[k].start; b < d->units[k].end; b++)
+            if (d->text[b] < 'A' || d->text[b] > 'Z')
+                return false;
+    return true;
+}
+
+/* Does the paragraph at unit i go on with a transcript turn: it opens
+ * with a stray double mark ('"And ...') and no label of its own? */
+static bool turn_goes_on(const qdoc *d, size_t i)
+{
+    if (i >= d->nunits || d->units[i].start == 0 || d->units[i].kind != QU_WORD)
+        return false;
+    size_t at = d->units[i].start;
+    bool mark = d->text[at - 1] == '"' ||
+                (at >= 3 && memcmp(d->text + at - 3, "\xE2\x80\x9C", 3) == 0);
+    size_t k = i;
+    while (k < d->nunits && k - i < 3 && d->units[k].kind == QU_WORD && d->units[k].cap)
+        k++;
+    bool label = k > i && k < d->nunits && d->units[k].kind == QU_PUNCT &&
+                 d->units[k].ch == ':' && sl_qdoc_transcript_label(d, i, k);
+    return mark && !label;
+}
+
+/* The end of a transcript turn whose first sentence ends at unit `from`:
+ * the end of its paragraph, and of the paragraphs that go on with it. */
+size_t sl_qdoc_turn_end(const qdoc *d, size_t from)
+{
+    size_t end = from;
+    do {
+        while (end < d->nunits && !d->units[end].para)
+            end++;
+    } while (turn_goes_on(d, end) && ++end < d->nunits);
+    return end;
+}
+
+/* Is unit i the punctuation mark c? */
+static bool is_mark(const qdoc *d, size_t i, char c)
+{
+    return d->units[i].kind == QU_PUNCT && d->units[i].ch == c;
+}
+
+/* "Pat Caddell: voters are worried" at the start of a paragraph; a label
+ * in capitals ("HOST:") starts a transcript turn. */
+int sl_qdoc_headline_colon(qdoc *d, const sentence *s, bool *done)
+{
+    const qunit *u = d->units;
+    *done = false;
+    if (!u[s->lo].para)
+        return SL_OK;
+    size_t k = s->lo;
+    while (k < s->body_end && k - s->lo < 6 && u[k].kind == QU_WORD && u[k].cap &&
+           !(u[k].lex & (QL_NOTNAME | QL_PRON)))
+        k++;
+    if (k == s->lo || k + 1 >= s->body_end || !is_mark(d, k, ':'))
+        return SL_OK;
+    if (k - s->lo > 4 && u[k + 1].kind != QU_QUOTE)
+        return SL_OK;
+    bool turn = sl_qdoc_transcript_label(d, s->lo, k);
+    attr a;
+    memset(&a, 0, sizeof a);
+    a.cue_lo = k;
+    a.cue_hi = k + 1;
+    a.has_src = a.according = true;
+    a.src.lo = s->lo;
+    a.src.hi = k;
+    *done = true;
+    if (!turn)
+        return sl_qdoc_emit(d, k + 1, s->body_end, &a, NULL);
+    /* "HOST: Welcome. Why now?": the turn runs to the end of the paragraph,
+     * its last mark included. */
+    size_t end = sl_qdoc_turn_end(d, s->hi);
+    d->turn_end = end;
+    size_t n = d->nquotes;
+    int rc = sl_qdoc_emit(d, k + 1, end, &a, NULL);
+    if (!rc && d->nquotes > n && d->units[end - 1].kind == QU_PUNCT)
+        d->quotes[n].content_end = d->units[end - 1].end;
+    return rc;
 }

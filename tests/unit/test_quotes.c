@@ -231,6 +231,136 @@ static void test_headline_colon(void **state)
     done(&f);
 }
 
+/* ---------------------------------------------------------------- layouts */
+
+static void test_title_case_headlines(void **state)
+{
+    (void)state;
+    found f = find("Mayor Says Harbour Toll Will Rise in Spring\n\n"
+                   "Ferry Fares Stay Flat, Transport Board Says\n\n"
+                   "The toll rises in May.\n");
+    const sl_quote *a = quote(&f, "Harbour Toll Will Rise in Spring");
+    expect_source(&f, a, "Mayor");
+    expect_cue(&f, a, "Says");
+    expect_source(&f, quote(&f, "Ferry Fares Stay Flat"), "Transport Board");
+    done(&f);
+}
+
+static void test_transcript_turns(void **state)
+{
+    (void)state;
+    found f = find("A partial transcript follows:\n\n"
+                   "\"HOST: Good morning. Will the bridge open on time?\n\n"
+                   "\"GUEST: It will. The crews work nights.\n\n"
+                   "\"And the steel arrived early.\n\n"
+                   "\"(LAUGHTER.)\n\n"
+                   "\"HOST: Thank you.\n");
+    expect_source(&f, quote(&f, "Good morning. Will the bridge open on time?"), "HOST");
+    const sl_quote *g =
+        quote(&f, "It will. The crews work nights.\n\n\"And the steel arrived early.");
+    expect_source(&f, g, "GUEST");
+    expect_source(&f, quote(&f, "Thank you."), "HOST");
+    done(&f);
+}
+
+/* ---------------------------------------------------------------- sources */
+
+static void test_sources_after_quotes_and_appositives(void **state)
+{
+    (void)state;
+    found f = find("\"The pier is safe,\" retired harbour master Ole Dahl of the port said.\n\n"
+                   "The board's new chairman, Ivo Sand, said the budget was final.\n\n"
+                   "Rita Holm, 54, of Varna, who runs a bakery, said sales had doubled.\n\n"
+                   "Kai Berg -- an engineer at the yard -- said the hull was sound.\n\n"
+                   "\"Rates will fall,\" the Times wrote.\n\n"
+                   "The council sent a letter. It says the permit has expired.\n");
+    expect_source(&f, quote(&f, "\"The pier is safe,\""),
+                  "retired harbour master Ole Dahl of the port");
+    const sl_quote *c = quote(&f, "the budget was final");
+    expect_source(&f, c, "The board's new chairman, Ivo Sand");
+    expect_speaker(&f, c, "Ivo Sand");
+    expect_source(&f, quote(&f, "sales had doubled"), "Rita Holm, 54, of Varna");
+    expect_speaker(&f, quote(&f, "the hull was sound"), "Kai Berg");
+    expect_source(&f, quote(&f, "\"Rates will fall,\""), "the Times");
+    expect_source(&f, quote(&f, "the permit has expired"), "It");
+    done(&f);
+}
+
+static void test_question_before_attribution(void **state)
+{
+    (void)state;
+    found f = find("\"Who pays for the road?\" Mia Lind asked. \"Not the town.\"\n\n"
+                   "\"Did the alarm ring?\" she yells.\n");
+    expect_source(&f, quote(&f, "\"Who pays for the road?\" Mia Lind asked. \"Not the town.\""),
+                  "Mia Lind");
+    expect_source(&f, quote(&f, "\"Did the alarm ring?\""), "she");
+    done(&f);
+}
+
+/* ---------------------------------------------------------------- boundaries */
+
+static void test_content_boundaries(void **state)
+{
+    (void)state;
+    found f = find("Asked about the delay, Tove Ek said, \"We lost two weeks to rain.\"\n\n"
+                   "But the port will reopen, the minister said.\n\n"
+                   "Lars Nygaard joked about the rising cost of the harbour plan.\n\n"
+                   "The agency said the project would be finished in June, "
+                   "sending prices lower.\n\n"
+                   "Most agree. Said Mia Lind: \"Not the town.\"\n");
+    expect_source(&f, quote(&f, "\"We lost two weeks to rain.\""), "Tove Ek");
+    quote(&f, "the port will reopen");
+    quote(&f, "the rising cost of the harbour plan");
+    quote(&f, "the project would be finished in June");
+    expect_source(&f, quote(&f, "\"Not the town.\""), "Mia Lind");
+    done(&f);
+}
+
+static void test_as_put_it_and_polls(void **state)
+{
+    (void)state;
+    found f = find("As Ida Lund put it in a letter, the pier is \"a place for boats.\"\n\n"
+                   "Oslo, as one of the mayor's aides pointed out, rarely floods.\n\n"
+                   "The levy is a fair tax, as a ministry memo put it.\n\n"
+                   "In the latest city poll, the mayor leads by four points.\n");
+    const sl_quote *a = quote(&f, "the pier is \"a place for boats.\"");
+    expect_source(&f, a, "Ida Lund");
+    expect_cue(&f, a, "put it");
+    expect_source(&f, quote(&f, "Oslo, as one of the mayor's aides pointed out, rarely floods"),
+                  "one of the mayor's aides");
+    expect_source(&f, quote(&f, "The levy is a fair tax"), "a ministry memo");
+    expect_source(&f, quote(&f, "the mayor leads by four points"), "the latest city poll");
+    done(&f);
+}
+
+static void test_second_verbs_and_relative_sources(void **state)
+{
+    (void)state;
+    found f = find("In a statement, the firm said: \"Sales grew,\" adding that it would hire.\n\n"
+                   "Ida Lund urged voters to register but has said she will not campaign.\n\n"
+                   "The order came from the ministry, which said the clinics would close, "
+                   "and nurses protested.\n");
+    quote(&f, "\"Sales grew,\"");
+    expect_cue(&f, quote(&f, "that it would hire"), "adding");
+    quote(&f, "voters to register");
+    expect_source(&f, quote(&f, "she will not campaign"), "Ida Lund");
+    const sl_quote *m = quote(&f, "the clinics would close");
+    expect_source(&f, m, "which");
+    expect_speaker(&f, m, "the ministry");
+    done(&f);
+}
+
+static void test_noun_like_verbs_before_that(void **state)
+{
+    (void)state;
+    found f = find("The harbour board states that the fees will rise.\n\n"
+                   "The states that signed the pact met in May.\n\n"
+                   "Two former pact states that joined later pay less.\n");
+    expect_source(&f, quote(&f, "that the fees will rise"), "The harbour board");
+    assert_int_equal(f.n, 1);
+    done(&f);
+}
+
 /* ---------------------------------------------------------------- speakers */
 
 static void test_pronoun_and_role_speakers(void **state)
@@ -471,6 +601,14 @@ int main(void)
         cmocka_unit_test(test_according_to),
         cmocka_unit_test(test_belief_and_adding),
         cmocka_unit_test(test_headline_colon),
+        cmocka_unit_test(test_title_case_headlines),
+        cmocka_unit_test(test_transcript_turns),
+        cmocka_unit_test(test_sources_after_quotes_and_appositives),
+        cmocka_unit_test(test_question_before_attribution),
+        cmocka_unit_test(test_content_boundaries),
+        cmocka_unit_test(test_as_put_it_and_polls),
+        cmocka_unit_test(test_second_verbs_and_relative_sources),
+        cmocka_unit_test(test_noun_like_verbs_before_that),
         cmocka_unit_test(test_pronoun_and_role_speakers),
         cmocka_unit_test(test_unresolved_pronoun_keeps_source),
         cmocka_unit_test(test_entity_hints),
