@@ -35,6 +35,15 @@ static const char *const stopwords[] = {
     "you", "your",
 };
 
+/* Capitalised words that are never part of a name: short forms of months
+ * and weekdays, times and time zones of datelines ("Jul. 7 5:59 PM EDT").
+ * None is longer than 5 letters. */
+static const char *const not_names[] = {
+    "am", "apr", "aug", "bst", "cdt", "cest", "cet", "cst", "dec", "edt", "est", "et", "feb",
+    "fri", "gmt", "jan", "jul", "jun", "mar", "mdt", "mon", "mst", "nov", "oct", "pdt", "pm",
+    "pst", "sat", "sep", "sept", "sun", "thu", "thur", "thurs", "tue", "tues", "utc", "wed",
+};
+
 /* Lower-case words that may sit inside a name: "Bank of England". */
 static const char *const name_links[] = { "of", "de", "la", "del", "van", "von", "der", "al", "bin" };
 
@@ -72,6 +81,9 @@ int sl_story_stopwords_sorted(void)
 {
     for (size_t i = 1; i < sizeof stopwords / sizeof *stopwords; i++)
         if (strcmp(stopwords[i - 1], stopwords[i]) >= 0 || strlen(stopwords[i]) > 9)
+            return 0;
+    for (size_t i = 0; i < sizeof not_names / sizeof *not_names; i++)
+        if (strlen(not_names[i]) > 5)
             return 0;
     return 1;
 }
@@ -218,6 +230,7 @@ static int add_term(sl_story_doc *p, const char *w, size_t len, float weight)
 typedef struct name_run {
     size_t start, end;       /* bytes of the run in the text */
     uint64_t hash;           /* of the case-folded words */
+    uint64_t first_hash;     /* of its first word alone */
     size_t words;
     size_t pending_links;    /* link words at the end, not yet part of it */
     uint64_t hash_before_links;
@@ -225,6 +238,11 @@ typedef struct name_run {
     int sentence_start;
     float weight;
 } name_run;
+
+static uint32_t part_key(uint64_t token_hash)
+{
+    return name_key(token_hash * 0x9E3779B97F4A7C15ull + 7);
+}
 
 static int flush_name(sl_story_doc *p, const char *text, name_run *r)
 {
@@ -235,8 +253,12 @@ static int flush_name(sl_story_doc *p, const char *text, name_run *r)
     }
     int rc = SL_OK;
     /* a lone capitalised word opening a sentence may be any word */
-    if (r->words > 1 || (r->words == 1 && !r->sentence_start))
+    /* a name of one word is the same feature as that word inside longer
+     * names: "Klitschko" meets "Wladimir Klitschko" */
+    if (r->words > 1)
         rc = add_raw(p, name_key(r->hash), r->weight, text + r->start, r->end - r->start);
+    else if (r->words == 1 && !r->sentence_start)
+        rc = add_raw(p, part_key(r->first_hash), r->weight, text + r->start, r->end - r->start);
     r->words = 0;
     r->pending_links = 0;
     return rc;
@@ -251,8 +273,7 @@ static int name_part(sl_story_doc *p, const char *w, size_t len, const sl_token 
     size_t n = lower_word(w, len, low);
     if (is_stopword(low, n))
         return SL_OK;
-    return add_raw(p, name_key(tok->hash * 0x9E3779B97F4A7C15ull + 7), weight * NAME_PART_WEIGHT,
-                   w, len);
+    return add_raw(p, part_key(tok->hash), weight * NAME_PART_WEIGHT, w, len);
 }
 
 /* Is there only one plain space between the two tokens? */
@@ -297,6 +318,22 @@ static int all_caps(const char *s, size_t len)
     return letters >= 8;
 }
 
+/* A headline in title case ("Microsoft Rushes Emergency Fix To Address
+ * Attacks"): its capitals say nothing about names.  At least four words
+ * and at most one in five of them starting in lower case. */
+static int title_case(const char *s, size_t len)
+{
+    size_t words = 0, lower = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && s[i - 1] != ' ')
+            continue;
+        unsigned char c = (unsigned char)s[i];
+        words += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        lower += c >= 'a' && c <= 'z';
+    }
+    return words >= 4 && lower * 5 <= words;
+}
+
 static int scan_token(scan *s, const sl_token *tok)
 {
     const char *w = s->text + tok->start;
@@ -309,12 +346,16 @@ static int scan_token(scan *s, const sl_token *tok)
     if (is_upper_start(w, len)) {
         char low[MAX_WORD];
         size_t n = lower_word(w, len, low);
-        if (!joined && (rc = flush_name(s->p, s->text, r)) != SL_OK)
+        /* a capitalised function word, weekday or month ends a name too:
+         * "Hasim Rahman Saturday" */
+        int never = (n <= 5 && in_list(not_names, sizeof not_names / sizeof *not_names, low, n)) ||
+                    is_stopword(low, n);
+        if ((!joined || never) && (rc = flush_name(s->p, s->text, r)) != SL_OK)
             return rc;
         if (r->words == 0) {
-            if (is_stopword(low, n))
-                return SL_OK; /* "The", "In": not the start of a name */
-            *r = (name_run){ tok->start, tok->end, 0x51ED27u, 0, 0, 0, 0, 0,
+            if (never)
+                return SL_OK; /* "The", "In", "Monday": not the start of a name */
+            *r = (name_run){ tok->start, tok->end, 0x51ED27u, tok->hash, 0, 0, 0, 0, 0,
                              sentence_start_at(s->text, tok->start), s->weight };
         }
         r->hash = (r->hash ^ tok->hash) * 0x9E3779B97F4A7C15ull;
@@ -343,12 +384,17 @@ static int scan_text(sl_story_doc *p, const char *text, size_t len, float weight
     sl_tokenizer t;
     sl_token tok;
     sl_tokenizer_init(&t, text, len);
-    size_t line_end = 0;
+    size_t line_end = 0, lines = 0;
     while (sl_token_next(&t, &tok)) {
         if (tok.start >= line_end) { /* a new line: is it all capitals? */
             const char *nl = memchr(text + tok.start, '\n', len - tok.start);
             line_end = nl ? (size_t)(nl - text) : len;
-            s.all_caps_line = all_caps(text + tok.start, line_end - tok.start);
+            /* title case only in a headline: the title, or the text's first
+             * line; further down, a line of capitals is a list of names
+             * (tags, bylines, captions) */
+            s.all_caps_line = all_caps(text + tok.start, line_end - tok.start) ||
+                              (lines == 0 && title_case(text + tok.start, line_end - tok.start));
+            lines++;
         }
         if (lead && s.words == ST_LEAD_WORDS) {
             int rc = flush_name(p, text, &s.run);

@@ -38,7 +38,8 @@ struct sl_story_doc {
     size_t n_raw, cap_raw;
 };
 
-/* For a test: the stopword list is sorted and no word is over 9 letters. */
+/* For a test: the stopword list is sorted and no word is over 9 letters;
+ * no word that never starts a name is over 5. */
 int sl_story_stopwords_sorted(void);
 
 /* The vocabulary: document frequency and first surface form of every key. */

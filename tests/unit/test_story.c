@@ -139,6 +139,51 @@ static void test_stopwords_sorted(void **state)
     assert_true(sl_story_stopwords_sorted());
 }
 
+/* The name features of a prepared document whose surface form is `surface`
+ * (names have the top bit set): how many there are. */
+static size_t names_written(const sl_story_doc *p, const char *surface)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_feat; i++)
+        n += st_is_name(p->feat[i].key) && strcmp(p->surf.ptr + p->surface[i], surface) == 0;
+    return n;
+}
+
+static uint32_t name_key_of(const sl_story_doc *p, const char *surface)
+{
+    for (size_t i = 0; i < p->n_feat; i++)
+        if (st_is_name(p->feat[i].key) && strcmp(p->surf.ptr + p->surface[i], surface) == 0)
+            return p->feat[i].key;
+    return 0;
+}
+
+/* Names: a one-word name is the same feature as that word inside a longer
+ * name; weekdays, months and time zones end a name; a title-case headline
+ * gives no names. */
+static void test_name_features(void **state)
+{
+    (void)state;
+    fixture f;
+    open_fixture(&f, NULL);
+    static const char a[] = "The champion beat Hasim Rahman Saturday night in Mannheim.";
+    assert_int_equal(sl_story_prepare(f.p, a, strlen(a), NULL, 0), SL_OK);
+    assert_int_equal(names_written(f.p, "Hasim Rahman"), 1);
+    assert_int_equal(names_written(f.p, "Hasim Rahman Saturday"), 0);
+    uint32_t part = name_key_of(f.p, "Rahman");
+    assert_true(part != 0);
+    static const char b[] = "It was a loss for Rahman, who fought at 5:59 PM EDT in Germany.";
+    assert_int_equal(sl_story_prepare(f.p, b, strlen(b), NULL, 0), SL_OK);
+    assert_int_equal(name_key_of(f.p, "Rahman"), part);
+    assert_int_equal(names_written(f.p, "PM EDT"), 0);
+    assert_int_equal(names_written(f.p, "EDT"), 0);
+    static const char title[] = "Microsoft Rushes Emergency Fix To Address Browser Attacks";
+    static const char body[] = "A fix for the browser was released.";
+    assert_int_equal(sl_story_prepare(f.p, body, strlen(body), title, strlen(title)), SL_OK);
+    for (size_t i = 0; i < f.p->n_feat; i++)
+        assert_false(st_is_name(f.p->feat[i].key));
+    close_fixture(&f);
+}
+
 /* An inferred date is an interval ("earliest/latest"); a narrow one dates
  * the event, a wide one only keeps far-apart documents apart. */
 static void test_interval_dates(void **state)
@@ -227,6 +272,7 @@ int main(void)
         cmocka_unit_test(test_duplicate_joins_original),
         cmocka_unit_test(test_empty_and_bad_input),
         cmocka_unit_test(test_stopwords_sorted),
+        cmocka_unit_test(test_name_features),
         cmocka_unit_test(test_interval_dates),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_allocation_failures),
