@@ -78,6 +78,7 @@ typedef struct tl_doc {
     uint64_t doc, event, cluster;
     sl_str id, source, title, text, relation;
     int64_t pub_lo, pub_hi;   /* days; TL_NO_DAY when unknown */
+    int64_t bound_lo, bound_hi; /* the inferred interval however wide; TL_NO_DAY: open */
     sl_str pub_text;          /* the date or interval, as stored */
     uint32_t first_sent, n_sents;
     int outlet;               /* index into the story's outlets */

@@ -215,6 +215,27 @@ static int add_evidence(sl_timeline *t, sl_tl_evidence *ev, size_t *n, const cha
     return SL_OK;
 }
 
+/* An event no member dates closely may still be bounded: its members are
+ * published about the same time, so it lies after the latest of their
+ * lower bounds and before the earliest of their upper bounds ("before
+ * 2022-02-04" from "will attend the 24th Winter Olympic Games").  Members
+ * whose bounds exclude each other bound nothing. */
+static void bound_event(const tl_story *st, const event_work *w, int64_t *lo, int64_t *hi)
+{
+    int64_t a = TL_NO_DAY, b = TL_NO_DAY;
+    for (size_t m = 0; m < w->n_members; m++) {
+        const tl_doc *d = &st->docs[w->members[m]];
+        if (d->bound_lo != TL_NO_DAY && (a == TL_NO_DAY || d->bound_lo > a))
+            a = d->bound_lo;
+        if (d->bound_hi != TL_NO_DAY && (b == TL_NO_DAY || d->bound_hi < b))
+            b = d->bound_hi;
+    }
+    if (a != TL_NO_DAY && b != TL_NO_DAY && a > b)
+        return;
+    *lo = a;
+    *hi = b;
+}
+
 static int date_event(sl_timeline *t, event_work *w, sl_tl_event *e, uint32_t summary)
 {
     const tl_story *st = &t->story;
@@ -288,6 +309,8 @@ static int date_event(sl_timeline *t, event_work *w, sl_tl_event *e, uint32_t su
     }
     if (best == TL_NO_DAY)
         best = lo;
+    if (best == TL_NO_DAY)
+        bound_event(st, w, &lo, &hi);
     format_day(best, e->date);
     format_day(lo, e->earliest);
     format_day(hi, e->latest);
@@ -348,12 +371,22 @@ int tl_event_quotes(sl_timeline *t, const uint32_t *members, size_t n_members, s
 
 /* ---------------------------------------------------------------- events */
 
+/* Where an event sits in the timeline: its date; for an undated event its
+ * upper bound ("before ..."), else its lower bound ("after ..."); "" when
+ * nothing bounds it (those come last). */
+static const char *order_day(const sl_tl_event *e)
+{
+    return e->date[0] ? e->date : e->latest[0] ? e->latest : e->earliest;
+}
+
 static int cmp_events(const void *a, const void *b)
 {
     const sl_tl_event *x = a, *y = b;
-    if (!x->date[0] != !y->date[0])
-        return x->date[0] ? -1 : 1;
-    int c = strcmp(x->date, y->date);
+    const char *dx = order_day(x), *dy = order_day(y);
+    if (!dx[0] != !dy[0])
+        return dx[0] ? -1 : 1;
+    int c = strcmp(dx, dy);
+    if (!c) c = !x->date[0] - !y->date[0]; /* dated first */
     if (!c) c = strcmp(x->earliest, y->earliest);
     if (!c) c = (x->event > y->event) - (x->event < y->event);
     return c;
@@ -425,6 +458,8 @@ int tl_build_events(sl_timeline *t)
     r->events = events;
     r->n_events = st->n_events;
     for (size_t i = 0; i < st->n_events; i++) {
+        if (!events[i].date[0])
+            continue; /* bounds of undated events are too wide to span the story */
         if (events[i].earliest[0] && (!r->first[0] || strcmp(events[i].earliest, r->first) < 0))
             memcpy(r->first, events[i].earliest, 11);
         if (events[i].latest[0] && strcmp(events[i].latest, r->last) > 0)

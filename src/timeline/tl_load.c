@@ -43,9 +43,12 @@ static void set_published(tl_doc *d, const store_tl_doc *row)
 {
     d->pub_lo = d->pub_hi = tl_parse_day(row->date);
     d->pub_text = d->pub_lo != TL_NO_DAY ? (sl_str){ row->date.ptr, 10 } : (sl_str){ NULL, 0 };
+    d->bound_lo = d->bound_hi = d->pub_lo;
     if (d->pub_lo != TL_NO_DAY)
         return;
     int64_t lo = tl_parse_day(row->earliest), hi = tl_parse_day(row->latest);
+    d->bound_lo = lo;
+    d->bound_hi = hi;
     if (lo != TL_NO_DAY && hi != TL_NO_DAY && hi >= lo && hi - lo <= 14) {
         d->pub_lo = lo;
         d->pub_hi = hi;

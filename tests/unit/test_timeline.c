@@ -174,6 +174,51 @@ static int has_item(const sl_cmp_item *items, size_t n, const char *kind, const 
     return 0;
 }
 
+/* Undated events bounded only by wide publication intervals sit in the
+ * timeline at their bounds: an event told before a day ("will attend the
+ * opening of the Games") comes before one known to follow a later day;
+ * an unbounded one comes last, and bounds do not stretch the story. */
+static const char undated_sql[] =
+    "BEGIN;"
+    "INSERT INTO documents(doc, id, source, title, date, raw_text, text, cleaned, hash, event, story, score) VALUES"
+    " (10, 'u-talks', 'Delta', 'Talks', NULL, x'00', 'Talks\nThe envoys talked again.', 1, x'13', 10, 10, 1),"
+    " (11, 'u-summit', 'Gamma', 'Summit held', NULL, x'00', 'Summit held\nThe envoys met at the summit.', 1, x'12', 11, 10, 1),"
+    " (12, 'u-visit', 'Gamma', 'Visit set', NULL, x'00', 'Visit set\nThe envoys will meet before the games.', 1, x'11', 12, 10, 1);"
+    "INSERT INTO published(doc, value, earliest, latest, given, contradicted, evidence) VALUES"
+    " (11, NULL, '2022-02-24', NULL, 0, 0, '[]'),"
+    " (12, NULL, '1997-01-01', '2022-02-04', 0, 0, '[]');"
+    "INSERT INTO stories(story, id, label, title, title_doc, first, last, size) VALUES"
+    " (10, 'u-story', '[]', 'Envoys', 10, NULL, NULL, 3);"
+    "INSERT INTO events(event, id, story, label, title, title_doc, first, last, size) VALUES"
+    " (10, 'u-talks', 10, '[]', 'Talks', 10, NULL, NULL, 1),"
+    " (11, 'u-summit', 10, '[]', 'Summit held', 11, NULL, NULL, 1),"
+    " (12, 'u-visit', 10, '[]', 'Visit set', 12, NULL, NULL, 1);"
+    "COMMIT;";
+
+static void test_undated_events_by_bounds(void **state)
+{
+    fixture *f = *state;
+    char *msg = NULL;
+    if (sqlite3_exec(f->store->db, undated_sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("fixture: %s", msg ? msg : "?");
+    sl_timeline *t = NULL;
+    assert_int_equal(sl_timeline_new(f->ctx, &t, NULL), SL_OK);
+    const sl_tl_story *st = NULL;
+    assert_int_equal(sl_timeline_build(t, f->store, "u-story", &st), SL_OK);
+    assert_int_equal(st->n_events, 3);
+    assert_string_equal(st->events[0].id.ptr, "u-visit");
+    assert_string_equal(st->events[0].date, "");
+    assert_string_equal(st->events[0].earliest, "1997-01-01");
+    assert_string_equal(st->events[0].latest, "2022-02-04");
+    assert_string_equal(st->events[1].id.ptr, "u-summit");
+    assert_string_equal(st->events[1].earliest, "2022-02-24");
+    assert_string_equal(st->events[1].latest, "");
+    assert_string_equal(st->events[2].id.ptr, "u-talks");
+    assert_string_equal(st->events[2].earliest, "");
+    assert_string_equal(st->first, "");
+    sl_timeline_free(t);
+}
+
 static void test_compare_outlets(void **state)
 {
     fixture *f = *state;
@@ -267,6 +312,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_events_in_date_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_event_key_and_unknown, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_undated_events_by_bounds, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compare_outlets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_lines, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cut_matches, setup, teardown),
