@@ -43,6 +43,20 @@ model: deps all
 	@$(BUILD)/sl-train-ner -o data/models/ner-en.slm --gaz $(SHARED)/data/gazetteers \
 	    --epochs 8 --upper 0.15 --replace 1.0 $(SHARED)/data/ner/train/*.conll
 
+# Fuzzing (tests/fuzz/README.md): the libFuzzer targets built with clang in
+# $(FUZZ_BUILD), each run FUZZ_SECONDS on a copy of its corpus; crashes are
+# saved in $(FUZZ_BUILD)/crashes/.  FUZZ_TARGETS="jsonl warc" runs a few.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_CC      ?= clang-14
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+
+.PHONY: fuzz
+fuzz:
+	@CC=$(FUZZ_CC) cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSL_FUZZ=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_all
+	@tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
 	@rm -rf $(BUILD) $(ASAN_BUILD)
 

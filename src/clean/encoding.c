@@ -327,7 +327,10 @@ static int write_output(enc_state *st, sl_rewrite *rw)
             continue;
         int rc = sl_rw_copy(rw, st->in, e->start - rw->in_pos);
         if (rc == SL_OK)
-            rc = sl_rw_replace(rw, e->end - e->start, st->text.ptr + e->out, e->out_len, e->kind);
+            /* An empty replacement may come before any output was made,
+             * when st->text.ptr is still NULL (NULL + 0 is undefined). */
+            rc = sl_rw_replace(rw, e->end - e->start, e->out_len ? st->text.ptr + e->out : "",
+                               e->out_len, e->kind);
         if (rc)
             return rc;
     }

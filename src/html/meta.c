@@ -367,12 +367,16 @@ size_t sl_html_iso_date(const char *s, size_t len, char out[40])
     if (!valid_ymd(y, mo, d))
         return 0;
     size_t n = (size_t)snprintf(out, 40, "%04d-%02d-%02d", y, mo, d);
-    /* Keep the time and zone when the value is full ISO 8601. */
+    /* Keep the time and zone when the value is full ISO 8601: only its
+     * characters, up to the end of the value (anything else glued on, such
+     * as a garbled zone, would be copied cut in the middle of a UTF-8
+     * sequence; then the date alone is kept). */
     if (s[4] == '-' && len > 10 && (s[10] == 'T' || s[10] == ' ')) {
         size_t k = 10;
-        while (k < len && k < 35 && !is_ws(s[k]) && s[k] != '"' && s[k] != '<')
+        while (k < len && k < 35 && s[k] && strchr("0123456789T:.+-Zz", s[k]))
             k++;
-        if (sl_parse_iso_minutes(s, k) != SL_NO_MINUTES) {
+        bool ends = k == len || is_ws(s[k]) || s[k] == '"' || s[k] == '<';
+        if (ends && sl_parse_iso_minutes(s, k) != SL_NO_MINUTES) {
             memcpy(out, s, k);
             out[k] = '\0';
             out[10] = 'T';
