@@ -37,7 +37,7 @@ const char cmd_passages_usage[] =
     "  --stats           print index figures on standard error at the end\n"
     "  -o, --output=FILE write to FILE instead of standard output\n"
     "  --max-line=SIZE   reject JSON lines longer than SIZE (default 256M)\n"
-    "  --max-doc=SIZE    reject .txt documents larger than SIZE (default 256M)\n"
+    "  --max-doc=SIZE    reject larger files, pages, texts (default 256M)\n"
     "  --max-depth=N     reject JSON nested deeper than N (default 64)\n"
     "  -q, --quiet       do not print rejected records (the exit code still\n"
     "                    says some were)\n"

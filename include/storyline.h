@@ -105,7 +105,7 @@ typedef struct sl_reader sl_reader;
 typedef struct sl_reader_options {
     unsigned version;
     size_t max_line;   /* longest JSONL line accepted, bytes */
-    size_t max_doc;    /* largest .txt document accepted, bytes */
+    size_t max_doc;    /* largest document accepted (a .txt file, a page, a record's text), bytes */
     unsigned max_depth; /* deepest JSON nesting accepted */
 } sl_reader_options;
 #define SL_READER_OPTIONS_INIT { SL_READER_OPTIONS_VERSION, (size_t)256 << 20, (size_t)256 << 20, 64 }

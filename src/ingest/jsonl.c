@@ -29,7 +29,7 @@ static int skip_rest_of_line(sl_reader *r)
                 return SL_EOF;
         }
         char *p = r->chunk + r->chunk_pos;
-        char *nl = memchr(p, '\n', r->chunk_len - r->chunk_pos);
+        char *nl = memchr(p, r->eol, r->chunk_len - r->chunk_pos);
         r->chunk_pos = nl ? (size_t)(nl - r->chunk) + 1 : r->chunk_len;
         r->skipping = !nl;
     }
@@ -49,6 +49,26 @@ static int line_too_long(sl_reader *r, bool newline)
     return sl_error(r->ctx, SL_ELIMIT, "%s:%llu:%zu: line longer than %zu bytes (max_line)",
                     r->cur.path, (unsigned long long)r->line_no, r->opts.max_line + 1,
                     r->opts.max_line);
+}
+
+/* Lines end with LF (a CR before it is dropped later), except in a file
+ * whose first line ends with a lone CR followed by the next record's '{'
+ * (old Mac line ends): there every CR ends a line.  A raw CR cannot occur
+ * inside a JSON string, so splitting there loses nothing. */
+static void detect_line_end(sl_reader *r)
+{
+    const char *p = r->chunk + r->chunk_pos, *end = r->chunk + r->chunk_len;
+    const char *lf = memchr(p, '\n', (size_t)(end - p));
+    const char *cr = memchr(p, '\r', (size_t)((lf ? lf : end) - p));
+    r->eol = '\n';
+    if (!cr)
+        return;
+    for (const char *q = cr + 1; q < end; q++) {
+        if (*q == '{')
+            r->eol = '\r';
+        if (*q != '\r' && *q != ' ' && *q != '\t')
+            return;
+    }
 }
 
 /* The next line without its newline.  It points into the chunk when it
@@ -74,11 +94,13 @@ static int next_line(sl_reader *r, const char **line, size_t *len)
             }
         }
         if (!started) {
+            if (r->line_no == 0)
+                detect_line_end(r);
             r->line_no++;
             started = true;
         }
         char *p = r->chunk + r->chunk_pos;
-        char *nl = memchr(p, '\n', r->chunk_len - r->chunk_pos);
+        char *nl = memchr(p, r->eol, r->chunk_len - r->chunk_pos);
         size_t piece = nl ? (size_t)(nl - p) : r->chunk_len - r->chunk_pos;
         if (piece > r->opts.max_line - r->line.len) {
             consume(r, piece, nl != NULL);
@@ -241,6 +263,11 @@ static int fill_doc(sl_reader *r, const char *line, size_t len, size_t skipped, 
             rc = decode_field(r, f, field_names[f], skipped);
     if (rc != SL_OK)
         return rc;
+    if (r->fields[F_TEXT].len > r->opts.max_doc)
+        return sl_error(r->ctx, SL_ELIMIT, "%s:%llu:%zu: text larger than %zu bytes (max_doc)",
+                        r->cur.path, (unsigned long long)r->line_no,
+                        skipped + r->obj.members[sl_json_find(&r->obj, "text")].val_start + 1,
+                        r->opts.max_doc);
     set_str(&doc->id, &r->fields[F_ID]);
     set_str(&doc->text, &r->fields[F_TEXT]);
     set_str(&doc->title, &r->fields[F_TITLE]);
@@ -295,12 +322,32 @@ static int html_record(sl_reader *r, long h, size_t skipped, sl_doc *doc)
     return rc;
 }
 
+/* A first line that is UTF-16 or binary data: one error for the file
+ * instead of one for every "line" of it. */
+static int not_utf8_text(sl_reader *r, const char *line, size_t len)
+{
+    size_t first;
+    r->src_failed = true;
+    if (sl_reader_utf16_bom(line, len))
+        return sl_error(r->ctx, SL_EPARSE,
+                        "%s:1:1: UTF-16 text (byte order mark %02X %02X); storyline reads UTF-8 "
+                        "(convert with: iconv -f UTF-16 -t UTF-8); skipping the file",
+                        r->cur.path, (unsigned char)line[0], (unsigned char)line[1]);
+    sl_reader_looks_binary(r->chunk, r->chunk_len, &first);
+    return sl_error(r->ctx, SL_EPARSE,
+                    "%s:1:1: binary data, not JSON Lines (control byte at byte %zu); "
+                    "skipping the file", r->cur.path, first);
+}
+
 static int parse_record(sl_reader *r, const char *line, size_t len, size_t skipped, sl_doc *doc)
 {
-    size_t off;
+    size_t off, first;
     int rc = sl_json_parse_object(r->ctx, line, len, r->opts.max_depth, &r->obj, &off);
     size_t col;
     bool array;
+    if (rc != SL_OK && r->line_no == 1 &&
+        (sl_reader_utf16_bom(line, len) || sl_reader_looks_binary(r->chunk, r->chunk_len, &first)))
+        return not_utf8_text(r, line, len);
     if (rc != SL_OK && whole_file_json(r, line, len, &col, &array))
         return not_json_lines(r, skipped + col, array);
     if (rc != SL_OK)
@@ -327,8 +374,10 @@ int sl_reader_next_record(sl_reader *r, sl_doc *doc)
         int rc = next_line(r, &line, &len);
         if (rc != SL_OK)
             return rc;
+        /* A UTF-8 byte order mark starts the file, or a line of files
+         * joined with cat. */
         size_t skipped = 0;
-        if (r->line_no == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
+        if (len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
             skipped = 3;
         line += skipped;
         len -= skipped;

@@ -19,8 +19,15 @@
  *    non-space byte is '{', else one text document.
  *  - A JSONL "id" may also be a number (its digits become the id); a
  *    missing, null or empty id becomes "<file base name>:<line>".
- *  - A UTF-8 byte order mark at the start of a JSONL file is ignored, and
- *    so is a CR before the LF. */
+ *  - A UTF-8 byte order mark at the start of a JSONL line is ignored (files
+ *    joined with cat have one mid-file), and so is a CR before the LF; a
+ *    file with CR-only line ends is split at its CRs (jsonl.c).
+ *  - A text document with a UTF-16 byte order mark is converted to UTF-8.
+ *    One that looks binary (many control bytes near its start: an
+ *    executable, an image, random bytes) is rejected, not cleaned into a
+ *    page of garbage; a few stray NULs in real text do not count.
+ *  - Inside directories, a symbolic link that cannot be followed (broken,
+ *    or a loop) is an error when its name has a known extension. */
 #include "reader.h"
 
 #include <dirent.h>
@@ -297,6 +304,7 @@ static int open_source(sl_reader *r, int kind, int format)
         return rc;
     r->open = true;
     r->format = format;
+    r->eol = '\n';
     r->line_no = 0;
     r->chunk_pos = r->chunk_len = 0;
     return SL_OK;
@@ -312,8 +320,13 @@ static int open_current(sl_reader *r)
     struct stat st;
     /* Inside a tree, a symbolic link to a directory is not followed. */
     int sr = r->cur.in_tree ? lstat(path, &st) : stat(path, &st);
-    if (sr == 0 && S_ISLNK(st.st_mode) && (stat(path, &st) != 0 || S_ISDIR(st.st_mode)))
-        return OPEN_NOTHING;
+    int kind, format;
+    if (sr == 0 && S_ISLNK(st.st_mode)) {
+        /* a broken or looping link is reported when it names an input */
+        sr = stat(path, &st);
+        if ((sr == 0 && S_ISDIR(st.st_mode)) || (sr != 0 && !classify(path, &kind, &format)))
+            return OPEN_NOTHING;
+    }
     if (sr != 0)
         return sl_error(r->ctx, SL_EIO, "%s: cannot open: %s", path, strerror(errno));
     if (S_ISDIR(st.st_mode)) {
@@ -324,7 +337,6 @@ static int open_current(sl_reader *r)
         int rc = expand_dir(r);
         return rc ? rc : OPEN_NOTHING;
     }
-    int kind, format;
     if (!classify(path, &kind, &format)) {
         if (r->cur.in_tree)
             return OPEN_NOTHING;
@@ -386,11 +398,89 @@ int sl_reader_read_all(sl_reader *r, sl_buf *text)
     return SL_OK;
 }
 
+/* Control bytes that do not occur in text (all but tab, LF, VT, FF, CR
+ * and ESC). */
+static bool is_binary_byte(unsigned char c)
+{
+    return c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1B;
+}
+
+/* Binary when at least 8 of the first 64 KiB, and more than 1 in 20, are
+ * such bytes: random bytes have about 1 in 10, executables and images
+ * more, text none but the odd stray NUL. */
+bool sl_reader_looks_binary(const char *s, size_t n, size_t *first)
+{
+    size_t sample = n < ((size_t)64 << 10) ? n : (size_t)64 << 10, count = 0;
+    *first = 0;
+    for (size_t i = 0; i < sample; i++) {
+        if (is_binary_byte((unsigned char)s[i]) && count++ == 0)
+            *first = i;
+    }
+    return count >= 8 && count * 20 > sample;
+}
+
+bool sl_reader_utf16_bom(const char *s, size_t n)
+{
+    return n >= 2 && ((s[0] == '\xFF' && s[1] == '\xFE') || (s[0] == '\xFE' && s[1] == '\xFF'));
+}
+
+/* UTF-16 (after its byte order mark) to UTF-8 in out; unpaired surrogates
+ * and an odd last byte become U+FFFD. */
+static int utf16_to_utf8(const char *s, size_t n, sl_buf *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    bool le = u[0] == 0xFF;
+    sl_buf_reset(out);
+    int rc = SL_OK;
+    for (size_t i = 2; i < n && rc == SL_OK;) {
+        if (i + 1 >= n) {
+            rc = sl_buf_append(out, "\xEF\xBF\xBD", 3);
+            break;
+        }
+        uint32_t cp = le ? (uint32_t)(u[i] | u[i + 1] << 8) : (uint32_t)(u[i] << 8 | u[i + 1]);
+        i += 2;
+        if (cp >= 0xD800 && cp < 0xDC00 && i + 1 < n) {
+            uint32_t lo = le ? (uint32_t)(u[i] | u[i + 1] << 8) : (uint32_t)(u[i] << 8 | u[i + 1]);
+            if (lo >= 0xDC00 && lo < 0xE000) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                i += 2;
+            }
+        }
+        if (cp >= 0xD800 && cp < 0xE000)
+            cp = 0xFFFD;
+        char enc[4];
+        rc = sl_buf_append(out, enc, sl_utf8_encode(cp, enc));
+    }
+    return rc;
+}
+
+/* A text document's bytes as UTF-8 text, or an error for binary data. */
+static int check_text(sl_reader *r, sl_buf *text)
+{
+    size_t first;
+    if (sl_reader_utf16_bom(text->ptr, text->len)) {
+        int rc = utf16_to_utf8(text->ptr, text->len, &r->line);
+        if (rc != SL_OK)
+            return rc;
+        sl_buf tmp = *text;
+        *text = r->line;
+        r->line = tmp;
+        return SL_OK;
+    }
+    if (sl_reader_looks_binary(text->ptr, text->len, &first))
+        return sl_error(r->ctx, SL_EPARSE,
+                        "%s: binary data, not text (control byte at byte %zu); skipped",
+                        r->cur.path, first);
+    return SL_OK;
+}
+
 /* Read the rest of the current input as one text document. */
 static int read_text_doc(sl_reader *r, sl_doc *doc, bool *empty)
 {
     sl_buf *text = &r->fields[F_TEXT];
     int rc = sl_reader_read_all(r, text);
+    if (rc == SL_OK)
+        rc = check_text(r, text);
     if (rc != SL_OK)
         return rc;
     *empty = text->len == 0;

@@ -34,6 +34,7 @@ struct sl_reader {
     bool open;                /* src is open on cur */
     bool src_failed;          /* src gave an error: drop the rest of the input */
     bool skipping;            /* inside an over-long line, looking for its end */
+    char eol;                 /* JSONL line end: '\n', or '\r' for a file with CR-only lines */
     int format;               /* FORMAT_* of the open input */
     sl_source src;
     uint64_t line_no;         /* the line last returned */
@@ -84,6 +85,11 @@ int sl_reader_page_doc(sl_reader *r, const char *page, size_t len, const sl_page
 /* The next page of the open WARC input (warc.c): SL_OK, SL_EOF at its end,
  * or an error for one record (reading goes on with the next). */
 int sl_reader_next_warc(sl_reader *r, sl_doc *doc);
+/* Does the start of this text look like binary data (many control bytes)
+ * rather than text?  Sets *first to the offset of the first such byte. */
+bool sl_reader_looks_binary(const char *s, size_t n, size_t *first);
+/* Does the text start with a UTF-16 byte order mark? */
+bool sl_reader_utf16_bom(const char *s, size_t n);
 /* Read the rest of the open input into buf (at most max_doc bytes). */
 int sl_reader_read_all(sl_reader *r, sl_buf *buf);
 /* The id of a whole-file document: the path below the added directory

@@ -82,10 +82,13 @@ static int truncated(sl_source *src)
                     kind_name(src->kind), (unsigned long long)src->consumed);
 }
 
+/* Counts the compressed bytes decoded before the damage, not those read. */
+static uint64_t input_offset(const sl_source *src);
+
 static int corrupt(sl_source *src, const char *why)
 {
     return sl_error(src->ctx, SL_EIO, "%s: corrupt %s data after %llu bytes: %s", src->path,
-                    kind_name(src->kind), (unsigned long long)src->consumed, why);
+                    kind_name(src->kind), (unsigned long long)input_offset(src), why);
 }
 
 /* ---------------------------------------------------------------- plain */
