@@ -9,7 +9,7 @@
 #                bench` passes it); --build=DIR may name a new one.  Relative
 #                paths are taken from the repository's top directory.
 #   STAGE        run only these stages (default: all): datagen clean mojibake
-#                dedup stories facts extract serve
+#                dedup stories facts extract serve scale
 #   --no-build   use the binaries in the build directory as they are,
 #                instead of running `make` first
 #
@@ -28,7 +28,7 @@
 # every stage that ran produced its figures, 1 otherwise, 2 on a usage error.
 set -euo pipefail
 
-STAGES=(datagen clean mojibake dedup stories facts extract serve)
+STAGES=(datagen clean mojibake dedup stories facts extract serve scale)
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
@@ -725,6 +725,143 @@ stage_serve() {
     fi
     kill -TERM "$pid"
     wait "$pid" || fail "serve: storyline serve did not stop cleanly"
+    remove_temp
+    temp_dir=''
+}
+
+# ------------------------------------------------------------------- scale
+# Scale-out (docs/scale.md) on the 20k generated corpus: for dedup, stories
+# and run, documents per second with 1 and 2 threads and with 2 MPI ranks
+# (mpiexec -n 2 ... --threads=1), measured side by side, the speed-ups, and
+# the bytes gathered at rank 0 per document; then the per-document CPU
+# costs the scaling model takes (one thread, one run each): reading and
+# cleaning every record (a map step owning almost none: --shard 0/1000),
+# preparing (two map steps --shard 0/2 and 1/2, less twice that), and the
+# sequential resolution (merge of the two), with the intermediate bytes per
+# document.
+# scale_run CMD OUT_DB THREADS [LAUNCHER...]: one command; run gets a new store
+scale_run() {
+    local cmd=$1 db=$2 threads=$3
+    shift 3
+    if [ "$cmd" = run ]; then
+        rm -f "$db" "$db-wal" "$db-shm"
+        "$@" "$storyline" run -q --threads="$threads" --db "$db" "$dedup_input"
+    else
+        "$@" "$storyline" "$cmd" -q --threads="$threads" -o /dev/null "$dedup_input"
+    fi
+}
+
+# scale_once CMD DIR LAYOUT: one timed run of a layout (t1, t2, m2); its
+# time is kept in DIR/CMD.LAYOUT.best when it beats the one there
+scale_once() {
+    local cmd=$1 dir=$2 layout=$3 launcher=()
+    local threads=${layout#t}
+    if [ "$layout" = m2 ]; then
+        threads=1
+        launcher=(mpiexec -n 2)
+    fi
+    SL_DIST_STATS=1 BEST_OUTPUT=/dev/null best_of 1 "$dir/$cmd.$layout" \
+        bash -c 'scale_run "$@"' _ "$cmd" "$dir/$layout.db" "$threads" "${launcher[@]}"
+    [ "$LAST_STATUS" -eq 0 ] || return 1
+    if [ ! -s "$dir/$cmd.$layout.best" ] ||
+        awk -v a="$BEST_SECONDS" -v b="$(cat "$dir/$cmd.$layout.best")" 'BEGIN { exit !(a < b) }'; then
+        echo "$BEST_SECONDS" >"$dir/$cmd.$layout.best"
+    fi
+}
+
+# The layouts take turns (1 thread, 2 threads, 2 ranks; BENCH_RUNS rounds),
+# so that a change in the machine's load falls on all of them alike.
+scale_speedups() { # scale_speedups CMD DIR
+    local cmd=$1 dir=$2 t1 t2 m2 n=20000 round layout layouts=(t1 t2)
+    [ "$scale_mpi" = 1 ] && layouts+=(m2)
+    export -f scale_run
+    export dedup_input storyline
+    rm -f "$dir/$cmd".*.best
+    for ((round = 1; round <= BENCH_RUNS; round++)); do
+        for layout in "${layouts[@]}"; do
+            scale_once "$cmd" "$dir" "$layout" ||
+                { fail "scale: $cmd $layout failed: $(head -c 300 "$dir/$cmd.$layout.err")"; return 1; }
+        done
+    done
+    t1=$(cat "$dir/$cmd.t1.best") t2=$(cat "$dir/$cmd.t2.best")
+    figure "scale.$cmd.docs_per_s_1_thread" "$(rate "$n" "$t1")" docs/s
+    figure "scale.$cmd.docs_per_s_2_threads" "$(rate "$n" "$t2")" docs/s
+    figure "scale.$cmd.speedup_2_threads" "$(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.2f", a / b }')" x
+    [ "$scale_mpi" = 1 ] || return 0
+    m2=$(cat "$dir/$cmd.m2.best")
+    figure "scale.$cmd.docs_per_s_2_ranks" "$(rate "$n" "$m2")" docs/s
+    figure "scale.$cmd.speedup_2_ranks" "$(awk -v a="$t1" -v b="$m2" 'BEGIN { printf "%.2f", a / b }')" x
+    local gathered
+    gathered=$(sed -n 's/.*rank 0 of 2: \([0-9]*\) bytes gathered.*/\1/p' "$dir/$cmd.m2.err" | tail -n 1)
+    # rank 1 prepares every other document: n / 2 of them came over
+    figure "scale.$cmd.gathered_bytes_per_doc" "$(( ${gathered:-0} / (n / 2) ))" bytes
+}
+
+# cpu_seconds FILE CMD...: run CMD (output discarded), write its user + system
+# CPU seconds to FILE (wall seconds without GNU time); CPU time, not wall,
+# because a shared machine's load stretches the wall time of a run
+cpu_seconds() {
+    local file=$1 start end
+    shift
+    if have_gnu_time; then
+        /usr/bin/time -f '%U %S' -o "$file.t" "$@" >/dev/null 2>"$file.err" || return 1
+        awk '{ s = $1 + $2 } END { printf "%.3f\n", s }' "$file.t" >"$file"
+    else
+        start=$(now_ns)
+        "$@" >/dev/null 2>"$file.err" || return 1
+        end=$(now_ns)
+        awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }' >"$file"
+    fi
+}
+
+scale_costs() { # scale_costs CMD DIR
+    local cmd=$1 dir=$2 n=20000 shard
+    local tgt=$dir/$cmd.part
+    for shard in 0/1000 0/2 1/2; do
+        cpu_seconds "$dir/$cmd.${shard%/*}.${shard#*/}.cpu" "$storyline" "$cmd" --shard "$shard" \
+            -q --threads=1 -o "$tgt.${shard%/*}.${shard#*/}" "$dedup_input" ||
+            { fail "scale: $cmd --shard $shard failed"; return 1; }
+    done
+    rm -f "$dir/merged.db"
+    if [ "$cmd" = run ]; then
+        cpu_seconds "$dir/$cmd.merge.cpu" "$storyline" merge --stage run -q --db "$dir/merged.db" \
+            "$tgt.0.2" "$tgt.1.2"
+    else
+        cpu_seconds "$dir/$cmd.merge.cpu" "$storyline" merge --stage "$cmd" -q -o /dev/null \
+            "$tgt.0.2" "$tgt.1.2"
+    fi || { fail "scale: merge --stage $cmd failed: $(head -c 300 "$dir/$cmd.merge.cpu.err")"; return 1; }
+    local rc m0 m1 red
+    rc=$(cat "$dir/$cmd.0.1000.cpu") m0=$(cat "$dir/$cmd.0.2.cpu") m1=$(cat "$dir/$cmd.1.2.cpu")
+    red=$(cat "$dir/$cmd.merge.cpu")
+    figure "scale.$cmd.cpu_read_clean_us_per_doc" "$(awk -v t="$rc" -v n="$n" 'BEGIN { printf "%.0f", t / n * 1e6 }')" us
+    figure "scale.$cmd.cpu_prepare_us_per_doc" "$(awk -v a="$m0" -v b="$m1" -v t="$rc" -v n="$n" 'BEGIN { p = (a + b - 2 * t) / n * 1e6; printf "%.0f", p < 0 ? 0 : p }')" us
+    figure "scale.$cmd.cpu_resolve_us_per_doc" "$(awk -v t="$red" -v n="$n" 'BEGIN { printf "%.0f", t / n * 1e6 }')" us
+    figure "scale.$cmd.intermediate_bytes_per_doc" "$(( ($(stat -c %s "$tgt.0.2") + $(stat -c %s "$tgt.1.2")) / n ))" bytes
+    rm -f "$tgt".* "$dir/merged.db"
+}
+
+stage_scale() {
+    temp_dir=$(mktemp -d "${TMPDIR:-/tmp}/sl-bench-scale.XXXXXX")
+    make_dedup_corpus 20000 || return 0
+    local dir=$temp_dir/scale cmd
+    mkdir -p "$dir"
+    scale_mpi=0
+    if command -v mpiexec >/dev/null && "$storyline" dedup --help >/dev/null &&
+        OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 \
+            mpiexec --oversubscribe -n 2 "$storyline" dedup -q -o /dev/null data/sample/feed.jsonl \
+            2>"$dir/probe.err"; then
+        scale_mpi=1
+        export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+        export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_mpi_yield_when_idle=1
+    else
+        say "scale: no MPI ranks ($(head -c 200 "$dir/probe.err")): thread figures only"
+    fi
+    for cmd in dedup stories run; do
+        say "scale: $cmd on 20k: 1 thread, 2 threads, 2 ranks ($BENCH_RUNS runs each)"
+        scale_speedups "$cmd" "$dir" || continue
+        say "scale: $cmd per-document CPU costs (map steps and merge, one run each)"
+        scale_costs "$cmd" "$dir"
+    done
     remove_temp
     temp_dir=''
 }

@@ -1,6 +1,7 @@
 /* storyline clean: text hygiene. */
 #include "cli.h"
 #include "commands.h"
+#include "dist.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -24,9 +25,12 @@ const char cmd_clean_usage[] =
     "                    normalize, lines (lines implies normalize)\n"
     "  --map             add \"map\": [[clean, clean_len, raw, raw_len], ...]\n"
     "  --summary         print a summary for people instead of documents\n"
+    "  --shard=i/N       write records k with k mod N = i (every record is still\n"
+    "                    cleaned: the cleaner learns from all) to the intermediate\n"
+    "                    -o FILE; 'storyline merge --stage clean' joins them\n"
     "  -o, --output=FILE write to FILE instead of standard output\n"
     "  --max-line=SIZE   reject JSON lines longer than SIZE (default 256M)\n"
-    "  --max-doc=SIZE    reject .txt documents larger than SIZE (default 256M)\n"
+    "  --max-doc=SIZE    reject larger files, pages, texts (default 256M)\n"
     "  --max-depth=N     reject JSON nested deeper than N (default 64)\n"
     "  -q, --quiet       do not print rejected records (the exit code still\n"
     "                    says some were)\n"
@@ -336,10 +340,22 @@ static int open_handles(clean_handles *h, clean_job *job, int argc, char **argv)
     return cli_add_inputs(h->ctx, h->reader, argc, argv, optind);
 }
 
-/* Read, clean and write every document; returns the exit status. */
+/* Write a cleaned document: to out, or, with --shard, as record k of the
+ * intermediate (cli/dist.h). */
+static bool put_doc(FILE *out, uint64_t k, const char *line, size_t len)
+{
+    if (dist_get_mode() == DIST_MAP)
+        return dist_put_line(k, line, len) == EXIT_OK;
+    return cli_write(out, line, len);
+}
+
+/* Read, clean and write every document; returns the exit status.  With
+ * --shard every record is cleaned (repeated lines are learnt from all of
+ * them, in input order) and this shard's are written. */
 static int clean_all(clean_handles *h, clean_job *job, FILE *out)
 {
     int status = EXIT_OK;
+    uint64_t k = 0;
     cli_progress progress;
     cli_progress_init(&progress);
     for (;;) {
@@ -348,19 +364,24 @@ static int clean_all(clean_handles *h, clean_job *job, FILE *out)
         if (rc == SL_EOF)
             break;
         if (rc != SL_OK) {
+            if (!dist_owns(0)) /* shard 0 reports what every shard reads */
+                continue;
             job->rejected++;
             cli_read_error(h->ctx, rc, job->quiet, &status);
             continue;
         }
+        bool own = dist_owns(k++);
         const sl_clean_result *r;
         rc = sl_clean(h->cleaner, doc.text.ptr, doc.text.len, doc.source.ptr, doc.source.len, &r);
+        if (!own)
+            continue;
         if (rc == SL_OK && !job->summary) {
             const char *line;
             size_t len;
             rc = write_doc(h->out, h->cleaner, job, &doc, r);
             if (rc == SL_OK)
                 rc = sl_out_finish(h->out, &line, &len);
-            if (rc == SL_OK && !cli_write(out, line, len))
+            if (rc == SL_OK && !put_doc(out, k - 1, line, len))
                 return EXIT_IO;
         }
         if (rc != SL_OK) {
@@ -389,10 +410,16 @@ int cmd_clean(int argc, char **argv)
     FILE *out = cli_open_output(job.output);
     if (!out)
         return EXIT_IO;
+    if (dist_get_mode() == DIST_MAP && job.summary) {
+        cli_close_output(out, job.output, EXIT_OK);
+        return cli_usage_error("--summary and --shard cannot be combined");
+    }
+    dist_set_stage(DIST_STAGE_CLEAN, job.clean.steps | (uint64_t)job.map << 32, false);
     clean_handles h = { 0 };
     status = open_handles(&h, &job, argc, argv);
     if (h.out)
         status = cli_worse(status, clean_all(&h, &job, out));
+    status = dist_lines_finish(job.rejected, status);
     close_handles(&h);
     if (job.summary)
         print_summary(out, &job);

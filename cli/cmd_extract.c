@@ -1,5 +1,6 @@
 /* storyline extract: web pages in, article text out. */
 #include "commands.h"
+#include "dist.h"
 #include "extract.h"
 
 #include <getopt.h>
@@ -48,6 +49,7 @@ typedef struct job {
     char *buf;
     size_t len, cap;
     uint64_t pages, rejected, bytes, titles, dates, bylines;
+    uint64_t seen;           /* pages met so far, this shard's or not (cli/dist.h) */
 } job;
 
 static int put_field_source(sl_out *o, const char *key, const sl_html_field *f)
@@ -148,6 +150,8 @@ static int write_json(job *j, const char *id, const sl_html_result *r)
     if (!rc) rc = sl_out_finish(o, &data, &len);
     if (rc)
         return rc;
+    if (dist_get_mode() == DIST_MAP) /* --shard: numbered, into the intermediate */
+        return dist_put_line(j->seen - 1, data, len) == EXIT_OK ? SL_OK : SL_EIO;
     return cli_write(j->f, data, len) ? SL_OK : SL_EIO;
 }
 
@@ -163,6 +167,8 @@ static int write_text(job *j, const sl_html_result *r)
 static int one_page(const char *path, void *ud)
 {
     job *j = ud;
+    if (!dist_owns(j->seen++)) /* another shard's page: pages are independent */
+        return EXIT_OK;
     char err[256];
     if (extract_read_file(path, j->max_page, &j->buf, &j->len, &j->cap, err, sizeof err) != 0) {
         j->rejected++;
@@ -249,6 +255,8 @@ static int parse_options(int argc, char **argv, job *j, settings *s)
     }
     if (optind == argc)
         return cli_usage_error("give at least one page or directory (or - for standard input)");
+    if (j->text_format && dist_get_mode() == DIST_MAP)
+        return cli_usage_error("--shard writes JSON lines: --format text cannot be sharded");
     if (j->url && argc - optind > 1)
         return cli_usage_error("--url names one page; give only one input with it");
     return EXIT_OK;
@@ -286,6 +294,7 @@ int cmd_extract(int argc, char **argv)
         sl_ctx_free(j.ctx);
         return EXIT_IO;
     }
+    dist_set_stage(DIST_STAGE_EXTRACT, (uint64_t)j.map, false);
     j.f = cli_open_output(s.output);
     if (!j.f) {
         status = EXIT_IO;
@@ -293,6 +302,7 @@ int cmd_extract(int argc, char **argv)
         double t0 = seconds();
         for (int i = optind; i < argc && status != EXIT_IO; i++)
             status = cli_worse(status, extract_for_each_page(argv[i], one_page, &j));
+        status = dist_lines_finish(j.rejected, status);
         if (s.stats)
             print_stats(&j, seconds() - t0);
         status = cli_close_output(j.f, s.output, status);

@@ -20,6 +20,9 @@
     "  --no-clean         use the text as given: offsets are into the input text\n" \
     "  --threads=N        threads that extract facts (default: one per core);\n" \
     "                     the output is the same for any N\n" \
+    "  --shard=i/N        prepare only records k with k mod N = i, into the\n" \
+    "                     intermediate file -o FILE; 'storyline merge' puts the\n" \
+    "                     shards together (docs/scale.md); mpiexec -n K works too\n" \
     "  -o, --output=FILE  write to FILE instead of standard output\n" \
     "  --max-line=SIZE, --max-doc=SIZE, --max-depth=N  input limits (see clean)\n" \
     "  -q, --quiet        do not print rejected records\n" \

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "run.h"
+#include "dist.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -27,6 +28,10 @@ const char cmd_run_usage[] =
     "  --db=FILE          the store (created when missing)\n"
     "  --threads=N        threads (default: one per core); the store is the same\n"
     "                     for any N\n"
+    "  --shard=i/N        prepare records k with k mod N = i into the intermediate\n"
+    "                     file -o FILE (no --db); 'storyline merge --stage run\n"
+    "                     --db FILE PART...' makes the store (docs/scale.md)\n"
+    "  -o, --output=FILE  with --shard: the intermediate file\n"
     "  --no-clean         use the text as given\n"
     "  --near=J, --revision=C, --contained=C   dedup thresholds (see dedup)\n"
     "  --event-threshold=S, --story-threshold=S, --event-days=D, --story-days=D\n"
@@ -128,16 +133,18 @@ static int parse_args(int argc, char **argv, run_job *job, run_args *a)
         { "language", required_argument, NULL, RU_OPT_LANGUAGE },
         { "time-rules", required_argument, NULL, RU_OPT_TIME_RULES },
         { "quiet", no_argument, NULL, 'q' },
+        { "output", required_argument, NULL, 'o' },
         CLI_READER_LONGOPTS,
         { NULL, 0, NULL, 0 },
     };
     int c, status = EXIT_OK;
     opterr = 0;
     optind = 1;
-    while (status == EXIT_OK && (c = getopt_long(argc, argv, "q", longopts, NULL)) != -1) {
+    while (status == EXIT_OK && (c = getopt_long(argc, argv, "qo:", longopts, NULL)) != -1) {
         switch (c) {
         case RU_OPT_NO_CLEAN: job->no_clean = true; break;
         case 'q': job->quiet = true; break;
+        case 'o': job->output = optarg; break;
         case '?':
             return cli_usage_error("unknown option '%s'", argv[optind - 1]);
         default:
@@ -145,7 +152,11 @@ static int parse_args(int argc, char **argv, run_job *job, run_args *a)
                 status = parse_value(c, optarg, job, a);
         }
     }
-    if (status == EXIT_OK && (!job->db || !job->db[0]))
+    if (status == EXIT_OK && dist_get_mode() == DIST_MAP && job->db)
+        return cli_usage_error("with --shard, run writes an intermediate file (-o), not a store");
+    if (status == EXIT_OK && dist_get_mode() != DIST_MAP && job->output)
+        return cli_usage_error("-o is for --shard; run writes the store given by --db");
+    if (status == EXIT_OK && dist_get_mode() != DIST_MAP && (!job->db || !job->db[0]))
         return cli_usage_error("--db=FILE is required: the store to write");
     return status;
 }
@@ -220,7 +231,7 @@ int cmd_run(int argc, char **argv)
     job.inputs = inputs;
     status = run_pipeline(&job, argc, argv, optind);
     free(inputs);
-    if (!job.quiet && status != EXIT_IO && status != EXIT_USAGE)
+    if (!job.quiet && status != EXIT_IO && status != EXIT_USAGE && dist_writes_results())
         print_summary(&job);
     return status;
 }

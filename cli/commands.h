@@ -8,6 +8,7 @@ int cmd_extract(int argc, char **argv);
 int cmd_facts(int argc, char **argv); /* also cmd_dates, cmd_quotes */
 int cmd_dates(int argc, char **argv), cmd_quotes(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_passages(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_search(int argc, char **argv);
@@ -22,6 +23,7 @@ extern const char cmd_dedup_usage[];
 extern const char cmd_extract_usage[];
 extern const char cmd_facts_usage[], cmd_dates_usage[], cmd_quotes_usage[];
 extern const char cmd_help_usage[];
+extern const char cmd_merge_usage[];
 extern const char cmd_passages_usage[];
 extern const char cmd_run_usage[];
 extern const char cmd_search_usage[];

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "dist.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -27,6 +28,8 @@ bool cli_color(FILE *f)
 
 static void vmessage(const char *label, const char *color, const char *fmt, va_list ap)
 {
+    if (dist_muted()) /* another process reports this record (cli/dist.h) */
+        return;
     bool c = cli_color(stderr);
     if (current_command)
         fprintf(stderr, "storyline %s: ", current_command);

@@ -2,6 +2,9 @@
  * relation once it is final. */
 #include "pool.h"
 #include "dedup_spill.h"
+#include "dist.h"
+
+#include <stdio.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +21,7 @@ typedef struct dedup_state {
     int status;
     uint64_t *item_of;   /* document number -> its kept item */
     size_t cap_item_of;
-    uint64_t kept;       /* items kept so far */
+    uint64_t kept;       /* items kept so far (--pairs: texts; else records) */
     spill records;   /* output records without their closing brace */
     spill texts;     /* --pairs: compared text and clean map */
     uint64_t emitted;
@@ -70,7 +73,8 @@ static int open_state(dedup_state *s, dedup_job *job)
         cli_error("%s", s->ctx ? sl_errmsg(s->ctx) : "out of memory");
         return EXIT_IO;
     }
-    static const pool_ops ops = { dedup_new_prep, dedup_free_prep, dedup_prepare };
+    static const pool_ops ops = { dedup_new_prep, dedup_free_prep, dedup_prepare,
+                                  dist_save_dedup, dist_load_dedup };
     if (!pool_open(&s->pool, job->threads, &ops, &job->dedup))
         return EXIT_IO;
     if ((job->pairs || !job->summary) && !spill_open(job->pairs ? &s->texts : &s->records))
@@ -79,8 +83,10 @@ static int open_state(dedup_state *s, dedup_job *job)
 }
 
 /* The record as it will be written, less its closing brace: "dup" goes
- * after it once known. */
-static bool keep_record(dedup_state *s, const sl_doc *doc)
+ * after it once known.  It travels with the document (PI_RECORD) and is
+ * spilled when the document is added, so a shard's intermediate file
+ * carries it too (cli/dist.h). */
+static bool record_of(dedup_state *s, const sl_doc *doc, sl_str *rec)
 {
     static const char *const replaced[] = { "dup", NULL };
     const char *line;
@@ -95,7 +101,17 @@ static bool keep_record(dedup_state *s, const sl_doc *doc)
         len--;
     if (len > 0 && line[len - 1] == '}')
         len--;
-    return spill_put(&s->records, line, len) && spill_end_item(&s->records);
+    *rec = (sl_str){ line, len };
+    return true;
+}
+
+/* Spill an added document's record; *item is its number in the spill. */
+static bool keep_record(dedup_state *s, const pool_item *it, uint64_t *item)
+{
+    size_t len;
+    const char *rec = item_field(it, PI_RECORD, &len);
+    *item = s->kept++;
+    return spill_put(&s->records, rec, len) && spill_end_item(&s->records);
 }
 
 /* With --pairs: the compared text and the map back to the input text. */
@@ -176,8 +192,10 @@ static int queue_doc(dedup_state *s, dedup_job *job, const sl_doc *doc)
         cli_error("%s:%llu: %s", doc->origin, (unsigned long long)doc->line, sl_errmsg(s->ctx));
         return cli_exit_for(rc);
     }
-    bool kept = job->pairs ? keep_text(s, &text, r) : job->summary ? true : keep_record(s, doc);
-    if (!kept || !batch_push(pool_fill(&s->pool), doc, text, title, (sl_str){ "", 0 }, (sl_str){ "", 0 }, s->kept++))
+    sl_str rec = { "", 0 };
+    bool kept = job->pairs ? keep_text(s, &text, r) : job->summary ? true : record_of(s, doc, &rec);
+    uint64_t item = job->pairs ? s->kept++ : 0;
+    if (!kept || !batch_push(pool_fill(&s->pool), doc, text, title, (sl_str){ "", 0 }, rec, item))
         return EXIT_IO;
     return EXIT_OK;
 }
@@ -212,7 +230,10 @@ static int add_batch(void *state, pool_batch *b)
             pool_reject(it, it->rc ? it->err : sl_errmsg(s->ctx), rc, &job->rejected, &s->status);
             continue;
         }
-        if (!remember_item(s, sl_dedup_count(s->d) - 1, it->spill_item))
+        uint64_t item = it->spill_item;
+        if (!job->pairs && !job->summary && !keep_record(s, it, &item))
+            return EXIT_IO;
+        if (!remember_item(s, sl_dedup_count(s->d) - 1, item))
             return EXIT_IO;
         job->docs++;
         if (job->dedup.window && !emit_ready(s, job, s->dest, false))
@@ -255,8 +276,23 @@ static int read_all(dedup_state *s, dedup_job *job, FILE *out)
     return pool_read_all(&s->pool, &st);
 }
 
+/* What the prepared signatures depend on, for shards and merge. */
+static uint64_t options_hash(const dedup_job *job)
+{
+    const sl_dedup_options *o = &job->dedup;
+    char text[512];
+    int n = snprintf(text, sizeof text, "dedup %d %u %u %u %.17g %.17g %.17g %.17g %.17g %.17g %llu",
+                     job->no_clean, o->anchor_rate, o->anchor_cap, o->max_verify, o->near,
+                     o->revision, o->revision_titled, o->contained, o->contained_ratio,
+                     o->copy_ratio, (unsigned long long)o->window);
+    return dist_hash(text, (size_t)n, 0);
+}
+
 int dedup_run(dedup_job *job, int argc, char **argv, int first, FILE *out)
 {
+    if (job->pairs && dist_get_mode() != DIST_OFF)
+        return cli_usage_error("--pairs does not run sharded or under mpiexec yet");
+    dist_set_stage(DIST_STAGE_DEDUP, options_hash(job), false);
     dedup_state s;
     memset(&s, 0, sizeof s);
     int status = open_state(&s, job);
@@ -266,12 +302,12 @@ int dedup_run(dedup_job *job, int argc, char **argv, int first, FILE *out)
     }
     status = cli_add_inputs(s.ctx, s.reader, argc, argv, first); /* the others are still read */
     int read_status = read_all(&s, job, out);
-    status = read_status == EXIT_IO ? EXIT_IO : cli_worse(status, read_status);
-    if (read_status != EXIT_IO && !emit_ready(&s, job, out, true))
+    status = cli_worse(status, read_status);
+    if (!s.pool.stopped && !emit_ready(&s, job, out, true))
         status = EXIT_IO;
-    if (read_status != EXIT_IO && job->pairs)
+    if (!s.pool.stopped && job->pairs)
         status = cli_worse(status, dedup_write_pairs(job, s.ctx, s.d, &s.texts, s.item_of, out));
-    if (read_status != EXIT_IO && job->summary)
+    if (!s.pool.stopped && job->summary)
         print_summary(out, &s, job);
     close_state(&s);
     return status;

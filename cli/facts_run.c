@@ -3,6 +3,9 @@
  * output does not depend on the number of threads). */
 #include "facts.h"
 #include "pool.h"
+#include "dist.h"
+
+#include <stdio.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +69,8 @@ static int load_facts(facts_state *s, const facts_job *job)
 
 static int open_state(facts_state *s, facts_job *job)
 {
-    static const pool_ops ops = { facts_new_prep, facts_free_prep, facts_prepare };
+    static const pool_ops ops = { facts_new_prep, facts_free_prep, facts_prepare,
+                                  dist_save_facts, dist_load_facts };
     sl_clean_options clean = SL_CLEAN_OPTIONS_INIT;
     if (sl_ctx_new(&s->ctx, NULL) || sl_reader_new(s->ctx, &s->reader, &job->reader) ||
         sl_cleaner_new(s->ctx, &s->cleaner, &clean) || sl_out_new(s->ctx, &s->out)) {
@@ -325,8 +329,19 @@ static int read_all(facts_state *s)
     return pool_read_all(&s->pool, &st);
 }
 
+/* What the extracted facts depend on, for shards and merge. */
+static uint64_t options_hash(const facts_job *job)
+{
+    char text[8192];
+    int n = snprintf(text, sizeof text, "facts %d %d %s %s", (int)job->mode, job->no_clean,
+                     job->ner_model ? job->ner_model : "", job->time_rules ? job->time_rules : "");
+    return dist_hash(text, n < (int)sizeof text ? (size_t)n : sizeof text - 1, 0);
+}
+
 int facts_run(facts_job *job, int argc, char **argv, int first, FILE *out)
 {
+    /* the written facts read the text they were found in: it travels too */
+    dist_set_stage(DIST_STAGE_FACTS, options_hash(job), true);
     facts_state s;
     memset(&s, 0, sizeof s);
     s.job = job;
@@ -338,7 +353,7 @@ int facts_run(facts_job *job, int argc, char **argv, int first, FILE *out)
     }
     status = cli_add_inputs(s.ctx, s.reader, argc, argv, first); /* the others are still read */
     int read_status = read_all(&s);
-    status = read_status == EXIT_IO ? EXIT_IO : cli_worse(status, read_status);
+    status = cli_worse(status, read_status);
     close_state(&s);
     return status;
 }

@@ -1,5 +1,6 @@
 /* Input handling shared by the commands that read documents. */
 #include "cli.h"
+#include "dist.h"
 
 #include <errno.h>
 #include <math.h>
@@ -32,6 +33,8 @@ bool cli_reader_option(int opt, const char *arg, sl_reader_options *o, int *stat
 
 int cli_add_inputs(sl_ctx *ctx, sl_reader *reader, int argc, char **argv, int first)
 {
+    if (dist_take_inputs(argc, argv, first)) /* merge: intermediate files */
+        return EXIT_OK;
     int status = EXIT_OK;
     for (int i = first; i < argc; i++) {
         if (sl_reader_add(reader, argv[i]) != SL_OK) {
@@ -56,7 +59,11 @@ bool cli_read_error(sl_ctx *ctx, int rc, bool quiet, int *status)
 
 FILE *cli_open_output(const char *path)
 {
-    FILE *out = stdout;
+    bool handled;
+    FILE *out = dist_open_output(path, &handled); /* shards and MPI (cli/dist.h) */
+    if (handled)
+        return out;
+    out = stdout;
     if (path && !(out = fopen(path, "wb"))) {
         cli_error("cannot open '%s' for writing: %s", path, strerror(errno));
         return NULL;

@@ -1,6 +1,7 @@
 /* storyline: the command table and dispatch. */
 #include "cli.h"
 #include "commands.h"
+#include "dist.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -17,6 +18,8 @@ const cli_command cli_commands[] = {
       cmd_extract_usage },
     { "facts", cmd_facts, "entities, quotes with speakers, time expressions, publication date", cmd_facts_usage },
     { "help", cmd_help, "show help for storyline or one command", cmd_help_usage },
+    { "merge", cmd_merge, "put the shards of dedup, stories, facts or run back together",
+      cmd_merge_usage },
     { "passages", cmd_passages, "passages shared by documents that are not duplicates",
       cmd_passages_usage },
     { "quotes", cmd_quotes, "quotes with their sources and speakers", cmd_quotes_usage },
@@ -73,5 +76,9 @@ int main(int argc, char **argv)
         fputs(cmd->usage, stdout);
         return EXIT_OK;
     }
-    return cmd->run(argc - 1, argv + 1);
+    /* --shard i/N, and MPI when mpiexec started this process (cli/dist.h) */
+    int status = dist_begin(cmd->name, &argc, argv);
+    if (status != EXIT_OK)
+        return dist_end(status);
+    return dist_end(cmd->run(argc - 1, argv + 1));
 }

@@ -2,6 +2,7 @@
  * index by one thread in input order, so the output does not depend on
  * the number of threads. */
 #include "pool.h"
+#include "dist.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -57,6 +58,8 @@ bool batch_push(pool_batch *b, const sl_doc *doc, sl_str text, sl_str title, sl_
     pool_item *it = &b->items[b->n];
     it->used = 0;
     it->line = doc->line;
+    it->global = 0;
+    it->remote = false;
     it->spill_item = spill_item;
     sl_str origin = { doc->origin, strlen(doc->origin) };
     bool ok = append(it, doc->id, &it->f[PI_ID].off, &it->f[PI_ID].len) &&
@@ -80,6 +83,10 @@ const char *item_field(const pool_item *it, int field, size_t *len)
 
 static void prepare_item(pool *p, pool_item *it, sl_ctx *ctx)
 {
+    if (it->remote) { /* another process prepares it */
+        it->rc = SL_OK;
+        return;
+    }
     it->rc = p->ops->prepare(it->prep, it, p->arg);
     if (it->rc) {
         strncpy(it->err, sl_errmsg(ctx), sizeof it->err - 1);
@@ -243,7 +250,27 @@ int pool_drain(pool *p, pool_add_fn add, void *state)
     return st;
 }
 
+static int read_loop(pool *p, const pool_stream *st);
+
 int pool_read_all(pool *p, const pool_stream *st)
+{
+    p->stopped = false;
+    if (dist_get_mode() == DIST_OFF)
+        return read_loop(p, st);
+    /* dist_read_all tells no more: an EXIT_IO from it stops the run */
+    int rc = dist_read_all(p, st);
+    p->stopped = rc == EXIT_IO;
+    return rc;
+}
+
+static int stop(pool *p)
+{
+    p->stopped = true;
+    return EXIT_IO;
+}
+
+/* The reading loop of pool_read_all. */
+static int read_loop(pool *p, const pool_stream *st)
 {
     cli_progress progress;
     cli_progress_init(&progress);
@@ -259,18 +286,18 @@ int pool_read_all(pool *p, const pool_stream *st)
         }
         int q = st->queue(st->state, &doc);
         if (q == EXIT_IO)
-            return EXIT_IO;
+            return stop(p);
         if (q != EXIT_OK) {
             (*st->rejected)++;
             *st->status = cli_worse(*st->status, q);
             continue;
         }
         if (p->fill->n == POOL_BATCH && pool_rotate(p, st->add, st->state) != EXIT_OK)
-            return EXIT_IO;
+            return stop(p);
         cli_progress_update(&progress, *st->docs, sl_reader_bytes(st->reader));
     }
     if (pool_drain(p, st->add, st->state) != EXIT_OK)
-        return EXIT_IO;
+        return stop(p);
     cli_progress_done(&progress);
     return *st->status;
 }

@@ -22,16 +22,23 @@ typedef struct pool_item {
     size_t used, cap;
     struct { size_t off, len; } f[PI_FIELDS];
     uint64_t line, spill_item;
+    uint64_t global;         /* record number in the input (cli/dist.h) */
+    bool remote;             /* prepared by another process (cli/dist.h) */
     void *prep;              /* the stage's prepared features */
     int rc;
     char err[256];
 } pool_item;
 
-/* What a stage prepares, and how. */
+/* What a stage prepares, and how; save and load turn a prepared document
+ * into bytes and back, for shards and MPI (cli/dist.h, src/dist/dist.h). */
+struct sl_buf;
+struct sl_dist_dec;
 typedef struct pool_ops {
     int (*new_prep)(sl_ctx *ctx, const void *arg, void **prep);
     void (*free_prep)(void *prep);
     int (*prepare)(void *prep, const pool_item *it, const void *arg);
+    int (*save)(const void *prep, struct sl_buf *out);
+    int (*load)(void *prep, struct sl_dist_dec *in);
 } pool_ops;
 
 typedef struct pool_batch {
@@ -60,6 +67,7 @@ typedef struct pool {
     uint64_t generation;     /* jobs started so far */
     unsigned finished;       /* workers done with the current job */
     bool quit;
+    bool stopped;            /* pool_read_all gave up: the run must stop */
 } pool;
 
 /* threads is the number of threads in all, the caller's included: with 1
@@ -95,7 +103,10 @@ typedef struct pool_stream {
     pool_add_fn add;
     void *state;
 } pool_stream;
-/* Returns EXIT_IO when the run must stop, else *status. */
+/* Returns *status, or EXIT_IO when the run must stop (a write or memory
+ * failure); then p->stopped is set.  An input that could not be read also
+ * makes *status EXIT_IO, but the other inputs are read and the run goes on
+ * (p->stopped tells the two apart). */
 int pool_read_all(pool *p, const pool_stream *st);
 
 /* Report a record that could not be prepared or indexed (file:line:

@@ -15,6 +15,7 @@ typedef struct run_job {
     sl_dedup_options dedup;
     sl_story_options story;
     const char *db;
+    const char *output;       /* --shard: the intermediate file (cli/dist.h) */
     const char *inputs;       /* the input names, for the runs table */
     const char *ner_model, *time_rules;   /* resolved paths */
     bool quiet, no_clean;

@@ -2,6 +2,8 @@
  * shingles, story features, facts), then index and store each batch in
  * input order, one transaction per batch. */
 #include "run.h"
+#include "dist.h"
+#include "dist/dist.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +68,27 @@ static int prepare(void *p, const pool_item *it, const void *arg)
     return rc;
 }
 
-const pool_ops run_pool_ops = { new_prep, free_prep, prepare };
+/* Shards and MPI (cli/dist.h): the three prepared parts, one after the
+ * other; a stored document fed again has no facts, and none are saved. */
+static int save_prep(const void *p, sl_buf *out)
+{
+    const run_prep *r = p;
+    int rc = sl_dist_put_dedup_doc(out, r->dedup);
+    if (!rc) rc = sl_dist_put_story_doc(out, r->story);
+    if (!rc) rc = sl_dist_put_facts_doc(out, r->facts);
+    return rc;
+}
+
+static int load_prep(void *p, sl_dist_dec *in)
+{
+    run_prep *r = p;
+    int rc = sl_dist_get_dedup_doc(in, r->dedup);
+    if (!rc) rc = sl_dist_get_story_doc(in, r->story);
+    if (!rc) rc = sl_dist_get_facts_doc(in, r->facts);
+    return rc;
+}
+
+const pool_ops run_pool_ops = { new_prep, free_prep, prepare, save_prep, load_prep };
 
 /* ------------------------------------------------------------ queueing */
 
@@ -90,7 +112,11 @@ static int queue_doc(void *state, const sl_doc *doc)
     sl_store_doc d;
     memset(&d, 0, sizeof d);
     sl_store_hash(doc, d.hash);
-    int have = seen_recently(s, d.hash) ? 1 : sl_store_has_hash(s->store, d.hash);
+    /* sharded or MPI: this process may not write the store (cli/dist.h) */
+    bool dist = dist_get_mode() != DIST_OFF;
+    int have = seen_recently(s, d.hash) ? 1
+               : dist                   ? dist_seen(d.hash)
+                                        : sl_store_has_hash(s->store, d.hash);
     if (have < 0) {
         cli_error("%s", sl_errmsg(s->ctx));
         return EXIT_IO;
@@ -128,6 +154,10 @@ static int queue_doc(void *state, const sl_doc *doc)
     size_t len;
     if (sl_store_pack_doc(s->store, &d, &packed, &len)) {
         cli_error("%s", sl_errmsg(s->ctx));
+        return EXIT_IO;
+    }
+    if (dist && dist_remember(d.hash) != 0) {
+        cli_error("out of memory");
         return EXIT_IO;
     }
     return batch_push(pool_fill(&s->pool), doc, text, title, (sl_str){ "n", 1 },
@@ -355,9 +385,39 @@ static int read_new(run_state *s)
     return pool_read_all(&s->pool, &st);
 }
 
+/* Sharded or MPI (cli/dist.h): a process that does not write the results
+ * keeps an empty store in memory, and the one that does starts a new store
+ * (the others cannot see what an old one holds). */
+static int dist_prepare(run_state *s)
+{
+    if (dist_get_mode() == DIST_OFF)
+        return EXIT_OK;
+    if (s->next_doc) {
+        cli_error("'%s' holds %llu documents: a run with --shard, merge or mpiexec starts a new "
+                  "store (add to this one without them)", s->job->db,
+                  (unsigned long long)s->next_doc);
+        return EXIT_USAGE;
+    }
+    char text[8192];
+    int n = snprintf(text, sizeof text, "run %d %s %s", s->job->no_clean, s->job->ner_model,
+                     s->job->time_rules);
+    uint64_t h = dist_hash(text, n < (int)sizeof text ? (size_t)n : sizeof text - 1, 0);
+    /* the options that decide ids are the store's (run_check_options) */
+    sl_store_meta_get(s->store, "options", text, sizeof text);
+    dist_set_stage(DIST_STAGE_RUN, dist_hash(text, strlen(text), h), false);
+    dist_count_skipped(&s->job->skipped);
+    return EXIT_OK;
+}
+
 int run_pipeline(run_job *job, int argc, char **argv, int first)
 {
     double t0 = now_seconds();
+    /* a map step's intermediate (cli_open_output hands it to cli/dist.c) */
+    FILE *sink = dist_get_mode() == DIST_MAP ? cli_open_output(job->output) : NULL;
+    if (dist_get_mode() == DIST_MAP && !sink)
+        return EXIT_IO;
+    if (!dist_writes_results())
+        job->db = ":memory:";
     run_state *s = calloc(1, sizeof *s);
     if (!s) {
         cli_error("out of memory");
@@ -367,6 +427,8 @@ int run_pipeline(run_job *job, int argc, char **argv, int first)
     int status = open_state(s);
     if (status == EXIT_OK)
         status = run_check_options(s);
+    if (status == EXIT_OK)
+        status = dist_prepare(s);
     if (status == EXIT_OK) {
         double t = now_seconds();
         status = run_rebuild(s);
@@ -375,12 +437,14 @@ int run_pipeline(run_job *job, int argc, char **argv, int first)
     if (status == EXIT_OK) {
         status = cli_add_inputs(s->ctx, s->reader, argc, argv, first);
         int read_status = read_new(s);
-        status = read_status == EXIT_IO ? EXIT_IO : cli_worse(status, read_status);
-        if (read_status != EXIT_IO && run_finish(s) != EXIT_OK)
+        status = cli_worse(status, read_status);
+        if (!s->pool.stopped && run_finish(s) != EXIT_OK)
             status = EXIT_IO;
     }
     close_state(s);
     free(s);
+    if (sink)
+        status = cli_close_output(sink, NULL, status);
     job->total_seconds = now_seconds() - t0;
     return status;
 }

@@ -3,6 +3,9 @@
  * assignment of a document never changes afterwards). */
 #include "pool.h"
 #include "stories.h"
+#include "dist.h"
+
+#include <stdio.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +54,8 @@ static void close_state(stories_state *s)
 
 static int open_state(stories_state *s, stories_job *job)
 {
-    static const pool_ops ops = { story_new_prep, story_free_prep, story_prepare };
+    static const pool_ops ops = { story_new_prep, story_free_prep, story_prepare,
+                                  dist_save_story, dist_load_story };
     sl_clean_options clean = SL_CLEAN_OPTIONS_INIT;
     if (sl_ctx_new(&s->ctx, NULL) || sl_reader_new(s->ctx, &s->reader, &job->reader) ||
         sl_cleaner_new(s->ctx, &s->cleaner, &clean) || sl_out_new(s->ctx, &s->out) ||
@@ -212,8 +216,21 @@ static int read_all(stories_state *s)
     return pool_read_all(&s->pool, &st);
 }
 
+/* What the prepared features and the clusters depend on, for shards and
+ * merge. */
+static uint64_t options_hash(const stories_job *job)
+{
+    const sl_story_options *o = &job->story;
+    char text[512];
+    int n = snprintf(text, sizeof text, "stories %d %.17g %.17g %.17g %.17g %u %s", job->no_clean,
+                     o->event_threshold, o->story_threshold, o->event_days, o->story_days,
+                     (unsigned)o->window, o->language ? o->language : "english");
+    return dist_hash(text, (size_t)n, 0);
+}
+
 int stories_run(stories_job *job, int argc, char **argv, int first, FILE *out)
 {
+    dist_set_stage(DIST_STAGE_STORIES, options_hash(job), false);
     stories_state s;
     memset(&s, 0, sizeof s);
     s.job = job;
@@ -225,8 +242,8 @@ int stories_run(stories_job *job, int argc, char **argv, int first, FILE *out)
     }
     status = cli_add_inputs(s.ctx, s.reader, argc, argv, first); /* the others are still read */
     int read_status = read_all(&s);
-    status = read_status == EXIT_IO ? EXIT_IO : cli_worse(status, read_status);
-    if (read_status != EXIT_IO && job->summary &&
+    status = cli_worse(status, read_status);
+    if (!s.pool.stopped && job->summary &&
         stories_write_summary(s.ctx, s.x, out) != EXIT_OK)
         status = EXIT_IO;
     close_state(&s);
