@@ -5,7 +5,8 @@
 # offsets slice to the quoted and summarised text), every error status
 # with its message, path traversal, oversize requests, the rate limit, an
 # article holding <script> coming back as escaped JSON data, exit codes
-# (missing store, port in use) and SIGTERM stopping it with exit 0.
+# (missing store, port in use), SQL in parameters staying data, idle
+# connections closed after --timeout, and SIGTERM stopping it with exit 0.
 # A bind to 0.0.0.0 is tried only with SL_TEST_NONLOOPBACK=1.
 # Usage: serve_api.sh path/to/storyline
 set -eu
@@ -269,6 +270,30 @@ try:
     r = subprocess.run([BIN, "serve", "--db", DB, "--port", str(port)], capture_output=True, text=True,
                        timeout=20)
     check(r.returncode == 3 and "cannot listen on 127.0.0.1:%d" % port in r.stderr, "port in use: %r" % r.stderr)
+finally:
+    stop(proc)
+
+# SQL in parameters is data (every query binds its values): quotes and
+# comments find nothing and change nothing; an idle connection is closed
+# after --timeout seconds.
+proc, port = start("--timeout", "1")
+try:
+    before = get(port, "/api/stories?limit=500")
+    for path in ["/api/stories/x'%20OR%20'1'='1", "/api/documents/x'%20OR%201=1%20--",
+                 "/api/timeline/1%3BDROP%20TABLE%20documents"]:
+        st, hdr, body = request(port, path)
+        check(st == 404, "injection %s: %d" % (path, st))
+    for q in ["q=%27%20OR%201%3D1%20--", "q=dockworkers&source=x%27%20OR%20%271%27%3D%271",
+              "q=dockworkers&entity=%27%29%20OR%201%3D1%20--"]:
+        r = get(port, "/api/search?" + q)
+        check(r["results"] == [], "injection in search %s: %d results" % (q, len(r["results"])))
+    check(get(port, "/api/stories?limit=500") == before, "stories unchanged after injection attempts")
+    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    s.sendall(b"GET /api/stories HTTP/1.1\r\nHost: x\r\n")  # never finished
+    t0 = time.time()
+    data = s.recv(4096)
+    check(data == b"" and time.time() - t0 < 8, "idle connection closed after the timeout: %r" % data[:80])
+    s.close()
 finally:
     stop(proc)
 
