@@ -65,10 +65,13 @@ if len({d[2] for d in docs}) != n:
     fail('a document stored twice')
 # whole batches: a run commits its new documents (those not stored
 # before) BATCH at a time, with its progress, so a run that did not finish
-# added a multiple of BATCH; and the runs account for every document
+# added a multiple of BATCH (or the input's last, shorter batch, when it
+# was killed in the final refresh); and the runs account for every document
 runs = db.execute('select run, added, finished from runs order by run').fetchall()
+so_far = 0
 for run, added, finished in runs:
-    if finished is None and added % batch:
+    so_far += added
+    if finished is None and added % batch and so_far != len(ref_docs):
         fail('run %d was killed after adding %d documents: half a batch' % (run, added))
 if sum(r[1] for r in runs) != n:
     fail('runs say %d documents were added, %d are stored' % (sum(r[1] for r in runs), n))
@@ -195,7 +198,8 @@ done
 run "$db"
 $py "$tmp/check.py" "$tmp/ref.db" "$db" $batch --complete >/dev/null ||
     { echo "FAIL run_kill: the rerun did not complete the store"; exit 1; }
-# The kills landed at different points: several distinct partial stores.
+# At least one kill landed inside the ingest, leaving a partial store (how
+# many distinct ones depends on the machine's speed, so it is only printed).
 partial=$(echo $states | tr ' ' '\n' | awk -v t="$total" '$1 > 0 && $1 < t' | wc -l)
-echo "run_kill: ok: $kills kills (documents stored when killed:$states), $finished runs finished by themselves"
-[ "$partial" -ge 3 ] || { echo "FAIL run_kill: kills hit only $partial distinct partial states"; exit 1; }
+echo "run_kill: ok: $kills kills (documents stored when killed:$states; $partial distinct partial stores), $finished runs finished by themselves"
+[ "$partial" -ge 1 ] || { echo "FAIL run_kill: no kill landed inside the ingest"; exit 1; }
