@@ -111,15 +111,7 @@ static bool holds(const sl_buf *b, const char *s, size_t n)
 {
     if (n > DESCRIPTION_PROBE)
         n = DESCRIPTION_PROBE;
-    for (size_t i = 0; b->len >= n && i + n <= b->len; i++) {
-        const char *p = memchr(b->ptr + i, s[0], b->len - n - i + 1);
-        if (!p)
-            return false;
-        if (memcmp(p, s, n) == 0)
-            return true;
-        i = (size_t)(p - b->ptr);
-    }
-    return false;
+    return sl_html_find_bytes(b->ptr, b->len, s, n) != NULL;
 }
 
 static int add_description_lead(sl_html *h)

@@ -62,6 +62,8 @@ int sl_html_hint_weight(int worst);
 sl_html_hint sl_html_hint_of(const char *value, size_t len);
 /* ASCII case-insensitive search of `needle` (lower case) in s[0..len). */
 const char *sl_html_find_ci(const char *s, size_t len, const char *needle);
+/* Exact search of needle[0..n) in s[0..len); NULL when absent or n is 0. */
+const char *sl_html_find_bytes(const char *s, size_t len, const char *needle, size_t n);
 
 /* ---- charset ------------------------------------------------------------- */
 

@@ -45,22 +45,6 @@ void sl_html_meta_release(sl_html_meta *m)
     sl_buf_release(&m->description.text);
 }
 
-static const char *find_bytes(const char *s, size_t len, const char *needle, size_t n)
-{
-    if (n == 0 || n > len)
-        return NULL;
-    size_t last = len - n;
-    for (size_t i = 0; i <= last; i++) {
-        const char *p = memchr(s + i, needle[0], last - i + 1);
-        if (!p)
-            return NULL;
-        if (memcmp(p, needle, n) == 0)
-            return p;
-        i = (size_t)(p - s);
-    }
-    return NULL;
-}
-
 static int is_ws(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -157,7 +141,7 @@ static size_t squeeze(const char *s, size_t len, char *out, size_t cap)
  * one, with little else ("The Japan Times" and japantimes.co.jp). */
 static int names_host(const char *a, size_t n, const char *url, size_t url_len)
 {
-    const char *h = url ? find_bytes(url, url_len, "://", 3) : NULL;
+    const char *h = url ? sl_html_find_bytes(url, url_len, "://", 3) : NULL;
     if (!h)
         return 0;
     h += 3;
@@ -177,7 +161,7 @@ static int names_host(const char *a, size_t n, const char *url, size_t url_len)
             q++;
         char label[64];
         size_t k = squeeze(p, (size_t)(q - p), label, sizeof label);
-        if (k >= 4 && n <= k + 10 && find_bytes(a, n, label, k))
+        if (k >= 4 && n <= k + 10 && sl_html_find_bytes(a, n, label, k))
             return 1;
         p = q + 1;
     }
@@ -262,7 +246,7 @@ static int find_title(sl_html_meta *m, const sl_html_tree *t, const uint8_t *kee
     if (!rc && title) {
         const char *s = t->chars.ptr + title->text;
         /* The <h1> is the article's title when <title> holds it. */
-        if (h1_text.len >= 8 && find_bytes(s, title->text_len, h1_text.ptr, h1_text.len))
+        if (h1_text.len >= 8 && sl_html_find_bytes(s, title->text_len, h1_text.ptr, h1_text.len))
             rc = set_found(&m->title, h1_text.ptr, h1_text.len, raw, raw_end, "h1");
         else {
             size_t a, b;
@@ -403,7 +387,7 @@ static int jsonld_date(sl_html_meta *m, const sl_html_tree *t)
             if (j->kind != HM_JSONLD)
                 continue;
             const char *s = t->chars.ptr + j->text, *end = s + j->text_len;
-            const char *p = find_bytes(s, j->text_len, keys[k], strlen(keys[k]));
+            const char *p = sl_html_find_bytes(s, j->text_len, keys[k], strlen(keys[k]));
             if (!p)
                 continue;
             p += strlen(keys[k]);

@@ -254,3 +254,19 @@ sl_html_hint sl_html_hint_of(const char *value, size_t len)
     out.good = good;
     return out;
 }
+
+const char *sl_html_find_bytes(const char *s, size_t len, const char *needle, size_t n)
+{
+    if (n == 0 || n > len)
+        return NULL;
+    size_t last = len - n;
+    for (size_t i = 0; i <= last; i++) {
+        const char *p = memchr(s + i, needle[0], last - i + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p, needle, n) == 0)
+            return p;
+        i = (size_t)(p - s);
+    }
+    return NULL;
+}
