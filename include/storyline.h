@@ -440,6 +440,12 @@ void sl_facts_doc_free(sl_facts_doc *d);
 int sl_facts_extract(const sl_facts *f, sl_facts_doc *d, const char *text, size_t len,
                      const char *title, size_t title_len, const char *published,
                      size_t published_len);
+/* Photo captions the clean step moved out of the text (sl_clean_result's
+ * captions, one a line), read by the next sl_facts_extract only, for the
+ * publication date: a full date in a caption is when the photo was taken,
+ * so the document came after it.  The bytes are borrowed until then;
+ * evidence found there has in_captions set and offsets into them. */
+int sl_facts_set_captions(sl_facts_doc *d, const char *captions, size_t len);
 
 /* A named entity.  canonical is the name the document's mentions of one
  * thing share: the longest full form ("Putin" -> "Vladimir Putin"), without
@@ -481,6 +487,8 @@ typedef struct sl_fact_evidence {
     char earliest[11], latest[11];
     char text[64];
     int used;                /* 0: dropped, it conflicted with stronger evidence */
+    int in_captions;         /* 1: start/end are offsets into the captions given with
+                                sl_facts_set_captions, not into the text */
 } sl_fact_evidence;
 
 /* The publication date: value, earliest, latest are "YYYY-MM-DD" or ""
@@ -499,6 +507,29 @@ size_t sl_facts_entities(const sl_facts_doc *d, const sl_fact_entity **out);
 size_t sl_facts_quotes(const sl_facts_doc *d, const sl_fact_quote **out);
 size_t sl_facts_timexes(const sl_facts_doc *d, const sl_fact_timex **out);
 const sl_fact_published *sl_facts_published(const sl_facts_doc *d);
+
+/* Publication dates across documents: reports of one event (or copies of
+ * one article) are written within days of each other.  Give the members'
+ * own intervals (sl_fact_published earliest/latest, "" unbounded); a member
+ * whose own interval is at most 31 days wide pins the group, and every
+ * other member that was not given its date gets its interval cut to the
+ * days from the first pinned member's earliest - window to the last one's
+ * latest + window.  A member whose own evidence does not meet those days
+ * keeps its own interval.  out[i].narrowed says whether member i changed,
+ * first_from/last_from which members set the group's two ends. */
+typedef struct sl_published_member {
+    const char *earliest, *latest;
+    int given;
+} sl_published_member;
+
+typedef struct sl_published_group_result {
+    char earliest[11], latest[11];
+    int narrowed;
+    size_t first_from, last_from;
+} sl_published_group_result;
+
+int sl_published_group(sl_ctx *ctx, const sl_published_member *m, size_t n, int window,
+                       sl_published_group_result *out);
 
 /* ---- html: web pages in, article text out (storyline extract) ----
  *

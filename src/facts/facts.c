@@ -291,6 +291,20 @@ static int finish(const sl_facts *f, sl_facts_doc *d)
     return SL_OK;
 }
 
+static int published_with_captions(const sl_facts *f, sl_facts_doc *d, tx_doc *doc,
+                                   const char *published, size_t published_len, char ref[11])
+{
+    if (!d->captions_len)
+        return facts_find_published(d, doc, NULL, published, published_len, ref);
+    tx_doc captions;
+    int rc = tx_doc_open(d->ctx, f->rules, d->captions, d->captions_len, &captions);
+    if (rc)
+        return rc;
+    rc = facts_find_published(d, doc, &captions, published, published_len, ref);
+    tx_doc_close(&captions);
+    return rc;
+}
+
 static int extract(const sl_facts *f, sl_facts_doc *d, const char *text, size_t len,
                    const char *title, size_t title_len, const char *published,
                    size_t published_len)
@@ -309,7 +323,7 @@ static int extract(const sl_facts *f, sl_facts_doc *d, const char *text, size_t 
     if (rc)
         return rc;
     if (f->published)
-        rc = facts_find_published(d, &doc, published, published_len, ref);
+        rc = published_with_captions(f, d, &doc, published, published_len, ref);
     else
         facts_given_day(published, published_len, ref);
     if (!rc && f->timex)
@@ -320,6 +334,17 @@ static int extract(const sl_facts *f, sl_facts_doc *d, const char *text, size_t 
     return rc;
 }
 
+int sl_facts_set_captions(sl_facts_doc *d, const char *captions, size_t len)
+{
+    if (!d)
+        return SL_EINVAL;
+    if (!captions && len)
+        return sl_error(d->ctx, SL_EINVAL, "sl_facts_set_captions: bad argument");
+    d->captions = captions;
+    d->captions_len = len;
+    return SL_OK;
+}
+
 int sl_facts_extract(const sl_facts *f, sl_facts_doc *d, const char *text, size_t len,
                      const char *title, size_t title_len, const char *published,
                      size_t published_len)
@@ -327,11 +352,16 @@ int sl_facts_extract(const sl_facts *f, sl_facts_doc *d, const char *text, size_
     if (!d)
         return SL_EINVAL;
     clear_doc(d);
-    if (!f || (!text && len) || (!title && title_len) || (!published && published_len))
+    if (!f || (!text && len) || (!title && title_len) || (!published && published_len)) {
+        d->captions = NULL;
+        d->captions_len = 0;
         return sl_error(d->ctx, SL_EINVAL, "sl_facts_extract: bad argument");
+    }
     if (!text)
         text = "";
     int rc = extract(f, d, text, len, title, title_len, published, published_len);
+    d->captions = NULL; /* they were for this document only */
+    d->captions_len = 0;
     if (rc) {
         clear_doc(d);
         return rc == SL_ENOMEM ? sl_oom(d->ctx) : rc;

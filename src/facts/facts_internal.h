@@ -54,6 +54,8 @@ struct sl_facts_doc {
     size_t n_evidence, cap_evidence;
     sl_fact_published published;
     int has_published;
+    const char *captions;    /* for the next extraction only (sl_facts_set_captions) */
+    size_t captions_len;
 };
 
 /* Tag text (and title, when given) and fill d->mentions with roles, types
@@ -66,10 +68,10 @@ const char *facts_role_name(int role);
  * *off gets where it starts.  Returns 0 or SL_ENOMEM. */
 int facts_put_string(sl_facts_doc *d, const char *s, size_t len, size_t *off);
 
-/* Fill d->published (and d->evidence) for the doc's text; *ref gets the reference
- * date for the time expressions ("" when none).  Returns 0 or a code. */
-int facts_find_published(sl_facts_doc *d, tx_doc *doc, const char *given, size_t given_len,
-                         char ref[11]);
+/* Fill d->published (and d->evidence) for the doc's text and its captions
+ * (may be NULL); *ref gets the reference date for the time expressions ("" when none).  Returns 0 or a code. */
+int facts_find_published(sl_facts_doc *d, tx_doc *doc, tx_doc *captions, const char *given,
+                         size_t given_len, char ref[11]);
 /* A given date "YYYY-MM-DD..." cut to its day, or "" when it is not one. */
 void facts_given_day(const char *given, size_t len, char out[11]);
 

@@ -27,19 +27,20 @@ static int copy_evidence(sl_facts_doc *d, const sl_pubdate *p)
         memcpy(o->text, e->text, sizeof o->text);
         o->text[sizeof o->text - 1] = '\0';
         o->used = e->used;
+        o->in_captions = e->in_captions;
     }
     d->n_evidence = p->n_evidence;
     return SL_OK;
 }
 
-int facts_find_published(sl_facts_doc *d, tx_doc *doc, const char *given, size_t given_len,
-                         char ref[11])
+int facts_find_published(sl_facts_doc *d, tx_doc *doc, tx_doc *captions, const char *given,
+                         size_t given_len, char ref[11])
 {
     char day[11];
     facts_given_day(given, given_len, day);
     sl_pubdate p;
     memset(&p, 0, sizeof p);
-    int rc = pd_infer_doc(doc, day[0] ? day : NULL, day[0] ? 10 : 0, &p);
+    int rc = pd_infer_doc(doc, captions, day[0] ? day : NULL, day[0] ? 10 : 0, &p);
     if (!rc)
         rc = copy_evidence(d, &p);
     if (!rc) {

@@ -619,6 +619,31 @@ static int collect(collector *k, const sl_timex *tx, size_t n)
     return SL_OK;
 }
 
+/* The captions the clean step moved out of the text: a full date there is
+ * when the photo was taken, so the text came after it.  A caption is told
+ * in the present of its picture, so its tense is not asked. */
+static int collect_captions(collector *k, tx_doc *captions)
+{
+    sl_timex *tx = NULL;
+    size_t n = 0;
+    int rc = tx_doc_find(captions, NULL, &tx, &n);
+    const char *text = k->text;
+    k->text = captions->text; /* add() copies the evidence's words from here */
+    for (size_t i = 0; !rc && i < n; i++) {
+        const sl_timex *t = &tx[i];
+        if (t->first_day == SL_TIMEX_NO_DAY || !day_granular(t) ||
+            (t->flags & SL_TIMEX_ANCHORED) || t->last_day - t->first_day > LONGEST_SPAN)
+            continue;
+        rc = add(k, SL_PUBDATE_CAPTION, t, fixed(t->first_day, PD_FAR, W_TENSED_DATE),
+                 t->first_day);
+        if (!rc)
+            k->ev[k->n - 1].in_captions = 1;
+    }
+    k->text = text;
+    sl_free(k->ctx, tx);
+    return rc;
+}
+
 /* ---- inference ---------------------------------------------------------- */
 
 /* The days the repeating constraints are laid out in: around the days the
@@ -791,12 +816,13 @@ int sl_pubdate_infer(sl_ctx *ctx, const sl_timex_rules *rules, const char *text,
         out->value_day = out->earliest_day = out->latest_day = SL_TIMEX_NO_DAY;
         return rc;
     }
-    rc = pd_infer_doc(&doc, given, given_len, out);
+    rc = pd_infer_doc(&doc, NULL, given, given_len, out);
     tx_doc_close(&doc);
     return rc;
 }
 
-int pd_infer_doc(tx_doc *doc, const char *given, size_t given_len, sl_pubdate *out)
+int pd_infer_doc(tx_doc *doc, tx_doc *captions, const char *given, size_t given_len,
+                 sl_pubdate *out)
 {
     sl_ctx *ctx = doc->ctx;
     memset(out, 0, sizeof *out);
@@ -819,6 +845,8 @@ int pd_infer_doc(tx_doc *doc, const char *given, size_t given_len, sl_pubdate *o
     k.ntok = doc->ntok;
     rc = collect(&k, tx, n);
     sl_free(ctx, tx);
+    if (!rc && captions)
+        rc = collect_captions(&k, captions);
     if (!rc && given_len)
         use_given(&k, given_day, out);
     else if (!rc)

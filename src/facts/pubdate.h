@@ -52,6 +52,7 @@ typedef struct sl_pubdate_evidence {
     char text[64];
     int used;     /* 1 when it took part in the final interval */
     int weight;   /* strength used to resolve conflicts */
+    int in_captions; /* 1: start/end are offsets into the captions text */
 } sl_pubdate_evidence;
 
 typedef struct sl_pubdate {

@@ -63,7 +63,10 @@ bool pd_allows(const pd_constraint *c, int32_t p);
 void pd_nearest(const pd_constraint *c, int32_t p, int32_t *lo, int32_t *hi);
 
 /* sl_pubdate_infer on a text already tokenized (the doc's candidates are
- * found once for this and the final pass). */
-int pd_infer_doc(tx_doc *doc, const char *given, size_t given_len, sl_pubdate *out);
+ * found once for this and the final pass).  `captions` (may be NULL) are
+ * the photo captions the clean step moved out of the text: their full
+ * dates are caption evidence. */
+int pd_infer_doc(tx_doc *doc, tx_doc *captions, const char *given, size_t given_len,
+                 sl_pubdate *out);
 
 #endif

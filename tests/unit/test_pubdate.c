@@ -477,6 +477,86 @@ static void test_caption_dates(void **state)
     close_rules(&f);
 }
 
+/* Captions the clean step moved out of the text are given beside it: their
+ * dates bound the document the same way, with offsets into the captions,
+ * and only for the next extraction. */
+static void test_captions_given_apart(void **state)
+{
+    (void)state;
+    sl_ctx *ctx = test_ctx();
+    sl_facts_options o = SL_FACTS_OPTIONS_INIT;
+    o.entities = o.quotes = 0;
+    o.time_rules = EN_RULES;
+    sl_facts *facts = NULL;
+    sl_facts_doc *d = NULL;
+    assert_int_equal(sl_facts_new(ctx, &facts, &o), SL_OK);
+    assert_int_equal(sl_facts_doc_new(ctx, &d), SL_OK);
+    const char *text = "The two leaders spoke for two hours about trade and energy.";
+    const char *captions = "Ministers arrive in Oslo.\nThe hall on March 3, 2020, before the talks.";
+    assert_int_equal(sl_facts_set_captions(d, captions, strlen(captions)), SL_OK);
+    assert_int_equal(sl_facts_extract(facts, d, text, strlen(text), NULL, 0, NULL, 0), SL_OK);
+    const sl_fact_published *p = sl_facts_published(d);
+    assert_non_null(p);
+    assert_string_equal(p->earliest, "2020-03-03");
+    assert_string_equal(p->latest, "");
+    assert_int_equal(p->n_evidence, 1);
+    assert_string_equal(p->evidence[0].kind, "caption");
+    assert_int_equal(p->evidence[0].in_captions, 1);
+    assert_memory_equal(captions + p->evidence[0].start, "March 3, 2020", 13);
+
+    /* The next document has no captions unless it is given its own. */
+    assert_int_equal(sl_facts_extract(facts, d, text, strlen(text), NULL, 0, NULL, 0), SL_OK);
+    assert_string_equal(sl_facts_published(d)->earliest, "");
+    assert_int_equal(sl_facts_published(d)->n_evidence, 0);
+    assert_int_equal(sl_facts_set_captions(d, NULL, 3), SL_EINVAL);
+    assert_int_equal(sl_facts_set_captions(NULL, captions, 3), SL_EINVAL);
+    sl_facts_doc_free(d);
+    sl_facts_free(facts);
+    sl_ctx_free(ctx);
+}
+
+/* Members of one event: the pinned ones (narrow own intervals) bound the
+ * others, a given date is kept, and own evidence that disagrees wins. */
+static void test_group_dates(void **state)
+{
+    (void)state;
+    sl_ctx *ctx = test_ctx();
+    const sl_published_member m[] = {
+        { "2021-12-15", "2021-12-16", 0 }, /* pinned: a dateline and a weekday */
+        { "", "", 0 },                     /* nothing in its own text */
+        { "2021-06-16", "", 0 },           /* a caption: after June */
+        { "2021-12-20", "2021-12-20", 1 }, /* given: kept, and it pins too */
+        { "", "2019-01-01", 0 },           /* its own text says before 2019 */
+    };
+    sl_published_group_result out[5];
+    assert_int_equal(sl_published_group(ctx, m, 5, 7, out), SL_OK);
+    assert_int_equal(out[0].narrowed, 0);
+    assert_string_equal(out[0].earliest, "2021-12-15");
+    assert_int_equal(out[1].narrowed, 1);
+    assert_string_equal(out[1].earliest, "2021-12-08");
+    assert_string_equal(out[1].latest, "2021-12-27");
+    assert_int_equal(out[1].first_from, 0);
+    assert_int_equal(out[1].last_from, 3);
+    assert_int_equal(out[2].narrowed, 1);
+    assert_string_equal(out[2].earliest, "2021-12-08");
+    assert_int_equal(out[3].narrowed, 0);
+    assert_string_equal(out[3].latest, "2021-12-20");
+    assert_int_equal(out[4].narrowed, 0);
+    assert_string_equal(out[4].earliest, "");
+    assert_string_equal(out[4].latest, "2019-01-01");
+
+    /* No pinned member: nothing changes. */
+    const sl_published_member open[] = { { "2020-01-01", "", 0 }, { "", "", 0 } };
+    assert_int_equal(sl_published_group(ctx, open, 2, 7, out), SL_OK);
+    assert_int_equal(out[0].narrowed + out[1].narrowed, 0);
+    assert_string_equal(out[0].earliest, "2020-01-01");
+    assert_int_equal(sl_published_group(ctx, open, 0, 7, NULL), SL_OK);
+    assert_int_equal(sl_published_group(ctx, NULL, 2, 7, out), SL_EINVAL);
+    assert_int_equal(sl_published_group(ctx, open, 2, -1, out), SL_EINVAL);
+    assert_non_null(strstr(sl_errmsg(ctx), "window"));
+    sl_ctx_free(ctx);
+}
+
 static void test_allocation_failures(void **state)
 {
     (void)state;
@@ -523,6 +603,8 @@ int main(void)
         cmocka_unit_test(test_ordinal_editions),
         cmocka_unit_test(test_year_of_an_event),
         cmocka_unit_test(test_caption_dates),
+        cmocka_unit_test(test_captions_given_apart),
+        cmocka_unit_test(test_group_dates),
         cmocka_unit_test(test_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
