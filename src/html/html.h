@@ -120,7 +120,7 @@ typedef struct sl_html_meta_item {
 
 enum {
     HM_OG_TITLE = 1, HM_TITLE, HM_AUTHOR, HM_PUBLISHED, HM_JSONLD, HM_TIME, HM_URL, HM_ITEM_DATE,
-    HM_SITE, HM_DESCRIPTION
+    HM_SITE, HM_DESCRIPTION, HM_LANG
 };
 
 /* Class and id values repeat a lot within a page; what they say is
@@ -205,7 +205,12 @@ typedef struct sl_html_found {
 typedef struct sl_html_meta {
     sl_html_found title, byline, published, url;
     sl_html_found description; /* og:description or the description meta */
+    int date_order;          /* DATE_* for numeric dates with slashes, from <html lang> */
 } sl_html_meta;
+
+/* How a numeric date "10/05/2022" reads: day first, month first, or not
+ * known (then only a form that cannot be misread is taken). */
+enum { DATE_ORDER_UNKNOWN = 0, DATE_DAY_FIRST = 1, DATE_MONTH_FIRST = 2 };
 
 void sl_html_meta_init(sl_html_meta *m, sl_ctx *ctx);
 void sl_html_meta_reset(sl_html_meta *m);
@@ -215,5 +220,15 @@ int sl_html_find_meta(sl_html_meta *m, const sl_html_tree *t, const uint8_t *kee
 /* "YYYY-MM-DD" or a longer ISO 8601 prefix of s when it starts with a date
  * (or holds one in a common numeric form); 0 when it does not. */
 size_t sl_html_iso_date(const char *s, size_t len, char out[40]);
+/* The same, also reading "DD/MM/YYYY" or "MM/DD/YYYY" (with "-" or "."
+ * too, and an optional "HH:MM[:SS] [am|pm]" time, kept without a zone):
+ * `order` (DATE_*) says which; with DATE_ORDER_UNKNOWN only a date whose
+ * order cannot be misread (a part above 12, or day equal to month) is
+ * taken. */
+size_t sl_html_date_ordered(const char *s, size_t len, int order, char out[40]);
+/* DATE_* for a language tag: "en-US" month first; English with another
+ * region and the languages that write the day first (de, es, fr...) day
+ * first; "en" alone, other languages and odd tags unknown. */
+int sl_html_date_order_of_lang(const char *lang, size_t len);
 
 #endif

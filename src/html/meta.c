@@ -34,6 +34,7 @@ void sl_html_meta_reset(sl_html_meta *m)
     found_reset(&m->published);
     found_reset(&m->url);
     found_reset(&m->description);
+    m->date_order = DATE_ORDER_UNKNOWN;
 }
 
 void sl_html_meta_release(sl_html_meta *m)
@@ -370,11 +371,143 @@ size_t sl_html_iso_date(const char *s, size_t len, char out[40])
     return n;
 }
 
-static int set_date(sl_html_found *f, const char *s, size_t len, size_t raw, const char *from)
+/* A number of one or two digits at s[*k]; -1 when there is none. */
+static int small_num(const char *s, size_t len, size_t *k)
+{
+    size_t i = *k, n = 0;
+    while (i + n < len && n < 3 && s[i + n] >= '0' && s[i + n] <= '9')
+        n++;
+    if (n == 0 || n > 2)
+        return -1;
+    *k = i + n;
+    return num(s + i, n);
+}
+
+/* "am"/"pm" (or "a.m."/"p.m.") at s[k]: 1 am, 2 pm, 0 neither. */
+static int meridiem(const char *s, size_t len, size_t k)
+{
+    if (k < len && s[k] == ' ')
+        k++;
+    if (k + 2 > len)
+        return 0;
+    char c = (char)(s[k] | 0x20);
+    size_t m = k + 1;
+    if (m < len && s[m] == '.')
+        m++;
+    if ((c != 'a' && c != 'p') || m >= len || (s[m] | 0x20) != 'm')
+        return 0;
+    m++;
+    if (m < len && s[m] == '.')
+        m++;
+    if (m < len && ((s[m] | 0x20) >= 'a' && (s[m] | 0x20) <= 'z'))
+        return 0;
+    return c == 'a' ? 1 : 2;
+}
+
+/* "HH:MM[:SS][ am|pm]" at s[k] into out ("Thh:mm[:ss]"); 0 when absent
+ * or impossible. */
+static size_t clock_time(const char *s, size_t len, size_t k, char *out, size_t cap)
+{
+    int h = small_num(s, len, &k);
+    if (h < 0 || k + 3 > len || s[k] != ':' || !digits(s + k + 1, 2))
+        return 0;
+    int mi = num(s + k + 1, 2), sec = -1;
+    k += 3;
+    if (k + 3 <= len && s[k] == ':' && digits(s + k + 1, 2)) {
+        sec = num(s + k + 1, 2);
+        k += 3;
+    }
+    if (k < len && s[k] >= '0' && s[k] <= '9')
+        return 0;
+    int ap = meridiem(s, len, k);
+    if (ap && (h < 1 || h > 12))
+        return 0;
+    if (ap)
+        h = h % 12 + (ap == 2 ? 12 : 0);
+    if (h > 23 || mi > 59 || sec > 59)
+        return 0;
+    int n = sec >= 0 ? snprintf(out, cap, "T%02d:%02d:%02d", h, mi, sec)
+                     : snprintf(out, cap, "T%02d:%02d", h, mi);
+    return n > 0 && (size_t)n < cap ? (size_t)n : 0;
+}
+
+/* Which of a and b (the first two numbers of "a/b/YYYY") is the month:
+ * 1 the first, 2 the second, 0 undecided. */
+static int month_part(int a, int b, int sep, int order)
+{
+    if (a == b)
+        return 1;
+    if (a > 12 && b <= 12)
+        return 2;
+    if (b > 12 && a <= 12)
+        return 1;
+    if (sep == '.' || order == DATE_DAY_FIRST)
+        return 2; /* dotted dates are day first wherever they are written */
+    return order == DATE_MONTH_FIRST ? 1 : 0;
+}
+
+size_t sl_html_date_ordered(const char *s, size_t len, int order, char out[40])
+{
+    size_t n = sl_html_iso_date(s, len, out);
+    if (n)
+        return n;
+    while (len > 0 && is_ws(*s))
+        s++, len--;
+    size_t k = 0;
+    int a = small_num(s, len, &k);
+    if (a < 0 || k >= len || (s[k] != '/' && s[k] != '-' && s[k] != '.'))
+        return 0;
+    char sep = s[k++];
+    int b = small_num(s, len, &k);
+    if (b < 0 || k + 5 > len || s[k] != sep || !digits(s + k + 1, 4) ||
+        (k + 5 < len && s[k + 5] >= '0' && s[k + 5] <= '9'))
+        return 0;
+    int y = num(s + k + 1, 4);
+    k += 5;
+    int which = month_part(a, b, sep, order);
+    int mo = which == 1 ? a : b, d = which == 1 ? b : a;
+    if (!which || !valid_ymd(y, mo, d))
+        return 0;
+    n = (size_t)snprintf(out, 40, "%04d-%02d-%02d", y, mo, d);
+    /* A clock time after a space, "T" or ", ". */
+    if (k < len && s[k] == ',')
+        k++;
+    if (k < len && (s[k] == ' ' || s[k] == 'T'))
+        n += clock_time(s, len, k + 1, out + n, 40 - n);
+    return n;
+}
+
+int sl_html_date_order_of_lang(const char *lang, size_t len)
+{
+    /* Languages whose numeric dates put the day first. */
+    static const char *const day_first[] = {
+        "ar", "bg", "ca", "cs", "da", "de", "el", "es", "et", "fi", "fr", "ga", "he", "hr",
+        "id", "is", "it", "lt", "lv", "ms", "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru",
+        "sk", "sl", "sq", "sr", "sv", "tr", "uk", "vi"
+    };
+    if (len < 2)
+        return DATE_ORDER_UNKNOWN;
+    char p0 = (char)(lang[0] | 0x20), p1 = (char)(lang[1] | 0x20);
+    int has_region = len >= 5 && (lang[2] == '-' || lang[2] == '_');
+    if (len > 2 && !has_region)
+        return DATE_ORDER_UNKNOWN; /* "eng", "en-Latn"...: not worth guessing */
+    if (p0 == 'e' && p1 == 'n') {
+        if (!has_region)
+            return DATE_ORDER_UNKNOWN;
+        char r0 = (char)(lang[3] | 0x20), r1 = (char)(lang[4] | 0x20);
+        return r0 == 'u' && r1 == 's' ? DATE_MONTH_FIRST : DATE_DAY_FIRST;
+    }
+    for (size_t i = 0; i < sizeof day_first / sizeof day_first[0]; i++)
+        if (day_first[i][0] == p0 && day_first[i][1] == p1)
+            return DATE_DAY_FIRST;
+    return DATE_ORDER_UNKNOWN;
+}
+
+static int set_date(sl_html_meta *m, const char *s, size_t len, size_t raw, const char *from)
 {
     char iso[40];
-    size_t n = sl_html_iso_date(s, len, iso);
-    return n ? set_found(f, iso, n, raw, raw, from) : SL_OK;
+    size_t n = sl_html_date_ordered(s, len, m->date_order, iso);
+    return n ? set_found(&m->published, iso, n, raw, raw, from) : SL_OK;
 }
 
 /* "datePublished": "..." in a JSON-LD script. */
@@ -395,7 +528,7 @@ static int jsonld_date(sl_html_meta *m, const sl_html_tree *t)
                 p++;
             if (p < end && *p == '"')
                 p++;
-            int rc = set_date(&m->published, p, (size_t)(end - p), j->raw, "json-ld:datePublished");
+            int rc = set_date(m, p, (size_t)(end - p), j->raw, "json-ld:datePublished");
             if (rc || m->published.from)
                 return rc;
         }
@@ -410,7 +543,7 @@ static int time_date(sl_html_meta *m, const sl_html_tree *t, const uint8_t *keep
         const sl_html_meta_item *x = &t->meta[i];
         if (x->kind != kind || (in_article && !(x->node && keep[x->node])))
             continue;
-        int rc = set_date(&m->published, t->chars.ptr + x->text, x->text_len, x->raw, x->label);
+        int rc = set_date(m, t->chars.ptr + x->text, x->text_len, x->raw, x->label);
         if (rc || m->published.from)
             return rc;
     }
@@ -427,7 +560,7 @@ static int url_date(sl_html_meta *m, const char *url, size_t len)
         size_t rest = len - i - 1;
         if (rest >= 10 && (s[4] == '/' || s[4] == '-') && digits(s + 5, 2) && s[7] == s[4] &&
             digits(s + 8, 2) && (rest == 10 || !digits(s + 10, 1)))
-            return set_date(&m->published, s, 10, 0, "url");
+            return set_date(m, s, 10, 0, "url");
     }
     return SL_OK;
 }
@@ -447,11 +580,11 @@ static int find_date(sl_html_meta *m, const sl_html_tree *t, const uint8_t *keep
         const sl_html_meta_item *y = &t->meta[k];
         char iso[40];
         if (y->kind == HM_PUBLISHED && (!best || y->prio < best->prio) && !is_modified(y->label) &&
-            sl_html_iso_date(t->chars.ptr + y->text, y->text_len, iso))
+            sl_html_date_ordered(t->chars.ptr + y->text, y->text_len, m->date_order, iso))
             best = y;
     }
     if (best) {
-        int rc = set_date(&m->published, t->chars.ptr + best->text, best->text_len, best->raw,
+        int rc = set_date(m, t->chars.ptr + best->text, best->text_len, best->raw,
                           best->label);
         if (rc)
             return rc;
@@ -470,7 +603,7 @@ static int find_date(sl_html_meta *m, const sl_html_tree *t, const uint8_t *keep
     if (!rc && !m->published.from) {
         const sl_html_meta_item *x = best_item(t, HM_PUBLISHED);
         if (x)
-            rc = set_date(&m->published, t->chars.ptr + x->text, x->text_len, x->raw, x->label);
+            rc = set_date(m, t->chars.ptr + x->text, x->text_len, x->raw, x->label);
     }
     return rc;
 }
@@ -491,6 +624,9 @@ int sl_html_find_meta(sl_html_meta *m, const sl_html_tree *t, const uint8_t *kee
         rc = find_title(m, t, keep);
     if (!rc)
         rc = find_byline(m, t, keep);
+    const sl_html_meta_item *lang = best_item(t, HM_LANG);
+    if (lang)
+        m->date_order = sl_html_date_order_of_lang(t->chars.ptr + lang->text, lang->text_len);
     if (!rc)
         rc = find_date(m, t, keep, m->url.text.ptr, m->url.text.len);
     const sl_html_meta_item *d = best_item(t, HM_DESCRIPTION);

@@ -11,6 +11,17 @@
 
 /* A block of text shorter than this does not count as a paragraph. */
 #define MIN_PARA_CHARS 25
+/* A mixed name ("content" and "share") with this many paragraphs is not
+ * boilerplate. */
+#define MIXED_MIN_PARAS 3
+/* Headings or lines ending in ':' dropped from the end of the article, at
+ * most this many, each at most this long. */
+#define TRAILING_ROUNDS 2
+#define LEAD_IN_MAX_CHARS 80
+/* How far above the best candidate the element holding the story is
+ * looked for, and how much link text it may have. */
+#define CLIMB_LEVELS 8
+#define CLIMB_MAX_LINKS 0.35f
 
 static int is_space_cp(int32_t cp)
 {
@@ -104,6 +115,16 @@ static int tag_bonus(int tag)
     }
 }
 
+/* A name with an article word and a boilerplate word at once
+ * ("documentContent sharingContainer") is not boilerplate when the element
+ * holds several paragraphs of unlinked prose: share bars, menus and
+ * footers do not. */
+static int mixed_name_with_prose(const sl_hnode *n)
+{
+    return (n->flags & HN_NAMED_GOOD) && n->paras >= MIXED_MIN_PARAS &&
+           n->link_chars * 10 < n->chars;
+}
+
 /* Is this element boilerplate by its tag, role, class or id?  An element
  * that holds most of the page's paragraphs is not, whatever its name
  * says (wrappers named "page-with-sidebar"). */
@@ -115,6 +136,8 @@ static int looks_boiler(const sl_html_tree *t, uint32_t id, uint32_t total_paras
     if (n->flags & (HN_GOOD | HN_ARTICLE_BODY | HN_HOLDS_MAIN))
         return 0;
     if (!(n->flags & HN_BOILER) && n->hint > -25)
+        return 0;
+    if (!(n->flags & HN_BOILER) && mixed_name_with_prose(n))
         return 0;
     if (total_paras >= 3 && n->paras * 2 > total_paras)
         return 0;
@@ -230,6 +253,32 @@ static uint32_t enclosing_article(const sl_html_tree *t, uint32_t best, const ui
             link_density(n) > 0.3f)
             break;
         return a;
+    }
+    return best;
+}
+
+/* Unlinked text of an element. */
+static uint32_t plain_chars(const sl_hnode *n)
+{
+    return n->chars > n->link_chars ? n->chars - n->link_chars : 0;
+}
+
+/* Page builders wrap every paragraph in three or four elements of its own
+ * ("column > wrapper > text-block > p"), so the element that holds the
+ * whole story gets little of each paragraph's score and a lead paragraph
+ * with an article-like name can win.  An ancestor a few levels up that
+ * holds several times the candidate's paragraphs and plain text, with
+ * little link text, is the story. */
+static uint32_t climb_to_story(const sl_html_tree *t, uint32_t best, const uint8_t *boiler)
+{
+    uint32_t a = t->nodes[best].parent;
+    for (int level = 0; a && level < CLIMB_LEVELS; level++, a = t->nodes[a].parent) {
+        const sl_hnode *n = &t->nodes[a], *b = &t->nodes[best];
+        if (n->tag == HT_BODY || n->tag == HT_HTML || boiler[a])
+            break;
+        if (n->paras >= 2 * b->paras + 2 && plain_chars(n) >= 2 * plain_chars(b) &&
+            link_density(n) < CLIMB_MAX_LINKS)
+            best = a;
     }
     return best;
 }
@@ -362,6 +411,59 @@ static void drop_orphan_headings(const sl_html_tree *t, uint8_t *k, uint8_t *has
     }
 }
 
+/* The last non-space byte of the visible text of the subtree at id
+ * (0 when it has none). */
+static char last_char(const sl_html_tree *t, uint32_t id, const uint8_t *k)
+{
+    size_t end = id + 1;
+    while (end < t->n_nodes && t->nodes[end].depth > t->nodes[id].depth)
+        end++;
+    for (size_t i = end; i-- > id;) {
+        const sl_hnode *x = &t->nodes[i];
+        if (x->tag != HT_TEXT || k[i] != KEEP_TEXT || !x->chars)
+            continue;
+        const char *s = t->chars.ptr + x->text;
+        for (size_t j = x->text_len; j-- > 0;)
+            if (s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r')
+                return s[j];
+    }
+    return 0;
+}
+
+/* The article does not end with a heading or a short line that announces
+ * something ("More on this topic:", "Related"): what it announced was left
+ * out, so it goes too. */
+static size_t last_kept_text(const sl_html_tree *t, const uint8_t *k, size_t before)
+{
+    size_t i = before;
+    while (i-- > 1)
+        if (t->nodes[i].tag == HT_TEXT && k[i] == KEEP_TEXT && t->nodes[i].chars)
+            return i;
+    return 0;
+}
+
+static void drop_trailing_lead_ins(const sl_html_tree *t, uint8_t *k)
+{
+    for (int round = 0; round < TRAILING_ROUNDS; round++) {
+        size_t i = last_kept_text(t, k, t->n_nodes);
+        if (i == 0)
+            return;
+        uint32_t b = block_of(t, (uint32_t)i);
+        /* Never the whole text (a page that is only a heading). */
+        if (b && last_kept_text(t, k, b) == 0)
+            return;
+        const sl_hnode *x = &t->nodes[b];
+        if (!b || x->chars > LEAD_IN_MAX_CHARS)
+            return;
+        int heading = (sl_html_tag_flags(x->tag) & HTAG_HEADING) != 0;
+        if (!heading && last_char(t, b, k) != ':')
+            return;
+        k[b] = KEEP_NO;
+        for (size_t d = b + 1; d < t->n_nodes && t->nodes[d].depth > x->depth; d++)
+            k[d] = KEEP_NO;
+    }
+}
+
 /* Work arrays, one entry per node. */
 typedef struct work {
     uint8_t *boiler, *root;
@@ -426,6 +528,7 @@ static void choose_with(sl_html_tree *t, work *w, uint8_t *k)
         return;
     }
     top = widen(t, top);
+    top = climb_to_story(t, top, w->boiler);
     top = enclosing_article(t, top, w->boiler);
     mark_siblings(t, top, top_score, w->boiler, w->root);
     uint32_t region_paras = 0;
@@ -444,6 +547,7 @@ static void choose_with(sl_html_tree *t, work *w, uint8_t *k)
             k[i] = KEEP_TEXT;
     }
     drop_orphan_headings(t, k, w->root);
+    drop_trailing_lead_ins(t, k);
 }
 
 int sl_html_choose(sl_html_tree *t, uint8_t **keep, size_t *cap_keep)

@@ -268,7 +268,8 @@ static void read_attributes(sl_html_tree *t, uint32_t id, const xmlChar **atts)
  * content, <link rel=canonical>, JSON-LD scripts. */
 static void special_tags(sl_html_tree *t, uint32_t id, int tag, const xmlChar **atts)
 {
-    const char *datetime = NULL, *content = NULL, *rel = NULL, *href = NULL, *type = NULL;
+    const char *datetime = NULL, *content = NULL, *rel = NULL, *href = NULL, *type = NULL,
+               *lang = NULL;
     int published = 0;
     for (size_t i = 0; atts && atts[i]; i += 2) {
         const char *a = (const char *)atts[i], *v = (const char *)atts[i + 1];
@@ -284,6 +285,8 @@ static void special_tags(sl_html_tree *t, uint32_t id, int tag, const xmlChar **
             href = v;
         else if (eq_ci(a, "type"))
             type = v;
+        else if (eq_ci(a, "lang"))
+            lang = v;
         else if (eq_ci(a, "itemprop") && eq_ci(v, "datepublished"))
             published = 1;
         else if (eq_ci(a, "pubdate"))
@@ -300,6 +303,8 @@ static void special_tags(sl_html_tree *t, uint32_t id, int tag, const xmlChar **
     } else if (published && (datetime || content)) {
         const char *v = datetime ? datetime : content;
         rc = add_meta(t, HM_ITEM_DATE, 0, "itemprop:datePublished", v, strlen(v), id);
+    } else if (tag == HT_HTML && lang) {
+        rc = add_meta(t, HM_LANG, 0, "html:lang", lang, strlen(lang), id);
     } else if (tag == HT_TIME && datetime) {
         rc = add_meta(t, HM_TIME, 0, "time", datetime, strlen(datetime), id);
     }

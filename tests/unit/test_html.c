@@ -267,6 +267,147 @@ static void test_article_element_taken_whole(void **state)
     close_fixture(&f);
 }
 
+/* A page builder wraps each paragraph in wrappers of its own; the lead,
+ * in an element named like the article, must not win over the body. */
+static void test_story_in_page_builder_columns(void **state)
+{
+    fixture f = open_fixture();
+    char page[16384] = "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+                       "<div class=\"row\"><div class=\"col\"><div class=\"article-lead\">"
+                       "<p>The old stone bridge gets new supports before the winter, the "
+                       "council decided.</p></div>"
+                       "<div class=\"col-body\"><div class=\"col-inner\">";
+    for (int i = 1; i <= 6; i++) {
+        strcat(page, "<div class=\"pb-col\"><div class=\"pb-wrap\"><div class=\"pb-block\">"
+                     "<div class=\"pb-inner\">");
+        add_paragraph(page, sizeof page, i);
+        strcat(page, "</div></div></div></div>");
+    }
+    strcat(page, "</div></div></div></div><footer>Copyright by the valley paper.</footer>"
+                 "</body></html>");
+    extract(&f, page, strlen(page), NULL, NULL);
+    assert_true(has(f.r->text, "The old stone bridge gets new supports"));
+    assert_true(has(f.r->text, "Paragraph 1 of the report"));
+    assert_true(has(f.r->text, "Paragraph 6 of the report"));
+    assert_false(has(f.r->text, "Copyright by the valley paper"));
+    assert_false(has(f.r->text, "Home"));
+    close_fixture(&f);
+}
+
+/* A name with an article word and a boilerplate word ("page-content
+ * share-container") around several paragraphs of prose is the story; a
+ * real share bar is still left out. */
+static void test_mixed_name_with_prose_kept(void **state)
+{
+    fixture f = open_fixture();
+    char page[16384] = "<html><body><div class=\"page-content share-container\">";
+    for (int i = 1; i <= 4; i++)
+        add_paragraph(page, sizeof page, i);
+    strcat(page, "<div class=\"share-container\"><a href=\"/s/fb\">Share this on the social "
+                 "network of your choice</a> <a href=\"/s/mail\">Mail</a></div></div><div>");
+    for (int i = 1; i <= 5; i++)
+        strcat(page, "<p>Visitor notice: the town hall opens late today.</p>");
+    strcat(page, "</div></body></html>");
+    extract(&f, page, strlen(page), NULL, NULL);
+    assert_true(has(f.r->text, "Paragraph 1 of the report"));
+    assert_true(has(f.r->text, "Paragraph 4 of the report"));
+    assert_false(has(f.r->text, "Share this on"));
+    close_fixture(&f);
+}
+
+/* A heading or a line ending in a colon that ends the article announced
+ * something left out; inside the article such a line stays. */
+static void test_trailing_lead_in_dropped(void **state)
+{
+    fixture f = open_fixture();
+    char page[16384] = "<html><body><article><h1>Bridge to be repaired</h1>";
+    add_paragraph(page, sizeof page, 1);
+    strcat(page, "<p>The engineers listed three reasons:</p>");
+    for (int i = 2; i <= 4; i++)
+        add_paragraph(page, sizeof page, i);
+    strcat(page, "<p><strong>More on this topic:</strong></p><h3>Further reading</h3>"
+                 "</article><div class=\"more\"><a href=\"/a\">Old bridges of the valley, a "
+                 "list</a></div></body></html>");
+    extract(&f, page, strlen(page), NULL, NULL);
+    assert_true(has(f.r->text, "Paragraph 4 of the report"));
+    assert_true(has(f.r->text, "The engineers listed three reasons:"));
+    assert_false(has(f.r->text, "More on this topic"));
+    assert_false(has(f.r->text, "Further reading"));
+    close_fixture(&f);
+}
+
+/* Class names in other languages: "contenido" (Spanish for content)
+ * outweighs "banner" in the same name, so the story is not boilerplate. */
+static void test_article_words_in_other_languages(void **state)
+{
+    fixture f = open_fixture();
+    char page[16384] = "<html><body><div class=\"banners-contenido-nota\">";
+    for (int i = 1; i <= 4; i++)
+        add_paragraph(page, sizeof page, i);
+    strcat(page, "</div><div>");
+    for (int i = 1; i <= 5; i++)
+        strcat(page, "<p>Visitor notice: the town hall opens late today.</p>");
+    strcat(page, "</div></body></html>");
+    extract(&f, page, strlen(page), NULL, NULL);
+    assert_true(has(f.r->text, "Paragraph 1 of the report"));
+    assert_true(has(f.r->text, "Paragraph 4 of the report"));
+    close_fixture(&f);
+}
+
+/* A page with the given <html> attributes and published-time meta. */
+static void extract_dated(fixture *f, char *page, size_t cap, const char *html_attrs,
+                          const char *date)
+{
+    snprintf(page, cap,
+             "<html %s><head><meta property=\"article:published_time\" content=\"%s\">"
+             "</head><body><article><p>The valley council met again on Tuesday and agreed "
+             "that the old stone bridge needs new supports before the winter.</p></article>"
+             "</body></html>", html_attrs, date);
+    extract(f, page, strlen(page), NULL, NULL);
+}
+
+static void assert_published(const fixture *f, const char *iso)
+{
+    assert_non_null(f->r->published.from);
+    assert_int_equal(f->r->published.text.len, strlen(iso));
+    assert_memory_equal(f->r->published.text.ptr, iso, strlen(iso));
+}
+
+/* Numeric dates with slashes: the order comes from the page's language,
+ * or from a part above 12; an ambiguous date on a page without a known
+ * order is left out. */
+static void test_numeric_date_order(void **state)
+{
+    fixture f = open_fixture();
+    char page[2048];
+    extract_dated(&f, page, sizeof page, "lang=\"es\"", "10/05/2022 05:22 pm");
+    assert_published(&f, "2022-05-10T17:22");
+    extract_dated(&f, page, sizeof page, "lang=\"en-US\"", "10/05/2022 05:22 pm");
+    assert_published(&f, "2022-10-05T17:22");
+    extract_dated(&f, page, sizeof page, "lang=\"en-GB\"", "10/05/2022");
+    assert_published(&f, "2022-05-10");
+    extract_dated(&f, page, sizeof page, "", "10/05/2022 05:22 pm");
+    assert_null(f.r->published.from);
+    extract_dated(&f, page, sizeof page, "lang=\"en\"", "10/05/2022");
+    assert_null(f.r->published.from);
+    /* A part above 12 can only be the day. */
+    extract_dated(&f, page, sizeof page, "", "12/25/2021 12:05 am");
+    assert_published(&f, "2021-12-25T00:05");
+    extract_dated(&f, page, sizeof page, "lang=\"de\"", "25-12-2021 14:30:10");
+    assert_published(&f, "2021-12-25T14:30:10");
+    /* Dots are day first; a clock that cannot be read is left off. */
+    extract_dated(&f, page, sizeof page, "", "5.3.2022, 25:99");
+    assert_published(&f, "2022-03-05");
+    /* Impossible dates and times give nothing. */
+    extract_dated(&f, page, sizeof page, "lang=\"de\"", "31/13/2022");
+    assert_null(f.r->published.from);
+    extract_dated(&f, page, sizeof page, "lang=\"de\"", "1/2/20221");
+    assert_null(f.r->published.from);
+    extract_dated(&f, page, sizeof page, "lang=\"en-US\"", "3/4/2022 13:00 pm");
+    assert_published(&f, "2022-03-04");
+    close_fixture(&f);
+}
+
 static void test_og_title_site_affix(void **state)
 {
     fixture f = open_fixture();
@@ -556,6 +697,11 @@ int main(void)
         cmocka_unit_test(test_story_inside_wrapper_named_sidebar),
         cmocka_unit_test(test_page_builder_words_not_boilerplate),
         cmocka_unit_test(test_article_element_taken_whole),
+        cmocka_unit_test(test_story_in_page_builder_columns),
+        cmocka_unit_test(test_mixed_name_with_prose_kept),
+        cmocka_unit_test(test_trailing_lead_in_dropped),
+        cmocka_unit_test(test_article_words_in_other_languages),
+        cmocka_unit_test(test_numeric_date_order),
         cmocka_unit_test(test_og_title_site_affix),
         cmocka_unit_test(test_charset_from_meta),
         cmocka_unit_test(test_charset_detected_when_undeclared),
