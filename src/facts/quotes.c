@@ -21,7 +21,6 @@ enum {
     MAX_LOOKAHEAD = 10,   /* units between a cue and its "that" */
     MAX_TRIVIAL = 10,     /* units of an adverbial after a cue ("on Monday") */
     MAX_OBJ_WORDS = 5,    /* words of an addressee ("told reporters") */
-    MAX_STUDY_UNITS = 12, /* words of "In the latest national poll," */
     MAX_CONTINUE_BYTES = 2500 /* a lone quotation takes the previous speaker */
 };
 
@@ -127,16 +126,12 @@ static bool is_be(const qdoc *d, size_t i)
            word_is(d, i, "are") || word_is(d, i, "been") || word_is(d, i, "be");
 }
 
-/* "was found", "were told": a passive, not an attribution (but "is
- * demanding" is). */
-static bool passive(const qdoc *d, size_t lo, size_t cue, unsigned flags)
+/* "was found", "were told", "was not asked": a passive, not an
+ * attribution of its own (but "is demanding" is; "is depleted and said"
+ * is no passive). */
+static bool passive(const qdoc *d, const sentence *s, size_t cue, unsigned flags)
 {
-    if (flags & QC_ING)
-        return false;
-    for (size_t k = cue; k > lo && cue - k < 3; k--)
-        if (is_be(d, k - 1))
-            return true;
-    return false;
+    return !(flags & QC_ING) && sl_qshape_be_before(d, s, cue) != SIZE_MAX;
 }
 
 /* Particles that belong to the cue: "pointed out", "called for", "called
@@ -158,7 +153,7 @@ static size_t cue_end(const qdoc *d, size_t cue, size_t hi)
 
 /* Where the clause of an attribution with its source on the left begins:
  * before a comma (and a conjunction) that precedes the source. */
-static size_t clause_boundary(const qdoc *d, size_t lo, size_t src_lo)
+size_t sl_qdoc_clause_boundary(const qdoc *d, size_t lo, size_t src_lo)
 {
     size_t b = src_lo;
     if (b > lo && U(b - 1)->kind == QU_WORD && (U(b - 1)->lex & QL_STOP) &&
@@ -201,36 +196,6 @@ static void find_according(const qdoc *d, sentence *s, size_t i)
             }
     }
     sl_qdoc_add_attr(s, a);
-}
-
-/* "In the latest poll, the mayor leads by four points": a sentence that
- * opens with "In" and a poll, survey or study reports what it found. */
-static bool find_in_study(const qdoc *d, sentence *s, size_t i)
-{
-    static const char *const studies[] = { "analysis", "poll", "polls", "report", "studies",
-                                           "study", "survey", "surveys" };
-    size_t k = i + 1;
-    bool study = false;
-    while (k < s->body_end && k - i <= MAX_STUDY_UNITS && U(k)->kind == QU_WORD) {
-        for (size_t j = 0; j < sizeof studies / sizeof studies[0]; j++)
-            study |= word_is(d, k, studies[j]);
-        k++;
-    }
-    if (!study || k + 1 >= s->body_end || !is_punct(U(k), ','))
-        return false;
-    for (size_t j = k + 1; j < s->body_end; j++)
-        if ((U(j)->cue & QC_SPEECH) && !(U(j)->cue & QC_WEAK))
-            return false; /* "In an interview, Lund told ...": her words */
-    attr a;
-    memset(&a, 0, sizeof a);
-    a.cue_lo = i;
-    a.cue_hi = i + 1;
-    a.according = a.src_right = a.has_src = true;
-    a.src.lo = i + 1;
-    a.src.hi = k;
-    a.boundary = SIZE_MAX;
-    sl_qdoc_add_attr(s, a);
-    return true;
 }
 
 /* An inverted source ends its clause: '"...," said Mr. Obama.' */
@@ -291,6 +256,35 @@ static bool parenthetical_ing(const qdoc *d, const sentence *s, size_t i)
            (U(k + 1)->cue & QC_SPEECH) && !(U(k + 1)->cue & QC_ING);
 }
 
+/* A verb that takes "to" and another verb: a past ("appeared", "failed",
+ * "refused") or a cue that is no belief of its own ("continues"). */
+static bool catenative_verb(const qdoc *d, const qunit *u)
+{
+    unsigned shape = sl_qlex_shape(d->text + u->start, u->end - u->start);
+    if (u->cue & QC_BELIEF)
+        return false;
+    return (shape & QV_PAST) || (u->cue && (shape & QV_PRES));
+}
+
+/* "Clinton appeared to suggest that", "he continues to insist", "has
+ * refused to disclose": a verb and "to" before the cue; the source stands
+ * before that verb, and the cue takes the place of the verb's own
+ * attribution ("refused" + "to disclose ..."). */
+static bool catenative(const qdoc *d, sentence *s, size_t i, attr *a)
+{
+    if (i < s->lo + 3 || !word_is(d, i - 1, "to") || U(i - 2)->kind != QU_WORD ||
+        U(i - 2)->cap || (U(i - 2)->lex & (QL_STOP | QL_DET | QL_PREP | QL_PRON)) ||
+        !catenative_verb(d, U(i - 2)) || !sl_qsrc_left(d, s->lo, i - 2, &a->src))
+        return false;
+    if (s->nattrs && s->attrs[s->nattrs - 1].cue_lo == i - 2)
+        s->nattrs--;
+    a->cue_lo = i - 2;
+    a->has_src = true;
+    a->boundary = sl_qdoc_clause_boundary(d, s->lo, a->src.lo);
+    sl_qdoc_add_attr(s, *a);
+    return true;
+}
+
 static void find_verb(const qdoc *d, sentence *s, size_t i)
 {
     const qunit *u = U(i);
@@ -300,19 +294,26 @@ static void find_verb(const qdoc *d, sentence *s, size_t i)
     a.cue_hi = cue_end(d, i, s->body_end);
     a.flags = u->cue;
     a.boundary = SIZE_MAX;
-    if (passive(d, s->lo, i, u->cue) || bare_participle(d, s, i) || parenthetical_ing(d, s, i))
+    if (passive(d, s, i, u->cue)) {
+        sl_qshape_passive(d, s, i);
         return;
-    if (sl_qsrc_left(d, s->lo, i, &a.src)) {
+    }
+    if (bare_participle(d, s, i) || parenthetical_ing(d, s, i))
+        return;
+    bool comma_ing = (u->cue & QC_ING) && i > s->lo && is_punct(U(i - 1), ',');
+    if (!comma_ing && sl_qsrc_left(d, s->lo, i, &a.src)) {
         if (sl_qsrc_picture(d, &a.src))
             return;
         if ((u->cue & QC_WEAK) && sl_qsrc_modifier(d, &a.src))
             return; /* "three different plans", "the mayor's tax plans" */
         a.src.lo = sl_qsrc_after_quote(d, s->lo, a.src.lo);
         a.has_src = true;
-        a.boundary = clause_boundary(d, s->lo, a.src.lo);
+        a.boundary = sl_qdoc_clause_boundary(d, s->lo, a.src.lo);
         sl_qdoc_add_attr(s, a);
         return;
     }
+    if (catenative(d, s, i, &a))
+        return;
     bool after_gap = i == s->lo || is_punct(U(i - 1), ',') || U(i - 1)->kind == QU_QUOTE;
     if ((u->cue & QC_INV) && !(u->cue & QC_ING) && after_gap && sl_qsrc_right(d, i + 1, s->body_end, &a.src) &&
         ends_clause(d, s, a.src.hi)) {
@@ -337,86 +338,6 @@ static void find_verb(const qdoc *d, sentence *s, size_t i)
     }
 }
 
-static bool is_aux(const qdoc *d, size_t i)
-{
-    static const char *const aux[] = { "can", "could", "did", "do", "does", "had", "has",
-                                       "have", "may", "might", "must", "should", "will",
-                                       "would" };
-    for (size_t k = 0; k < sizeof aux / sizeof aux[0]; k++)
-        if (word_is(d, i, aux[k]))
-            return true;
-    return false;
-}
-
-/* Does the word at i read as the finite verb of a clause: "lifted", "has
- * approved", "is promoting", "would like", "backs the bill"? */
-static bool action_verb(const qdoc *d, const sentence *s, size_t i)
-{
-    const qunit *u = U(i);
-    if (u->kind != QU_WORD || i == s->lo || i + 1 >= s->body_end)
-        return false;
-    unsigned shape = sl_qlex_shape(d->text + u->start, u->end - u->start);
-    size_t p = i - 1;
-    while (p > s->lo && U(p)->kind == QU_WORD && (U(p)->lex & QL_BETWEEN) && !is_aux(d, p) &&
-           !is_be(d, p))
-        p--; /* "has also", "did not" */
-    bool aux = is_aux(d, p), be = is_be(d, p);
-    if (shape & QV_PAST)
-        return !be;
-    if (shape & QV_ING)
-        return be;
-    if (shape & QV_PRES) {
-        const qunit *n = U(i + 1);
-        return n->kind == QU_QUOTE || (n->kind == QU_WORD && (n->cap || n->lower_that ||
-                                       (n->lex & (QL_DET | QL_PRON)) || word_is(d, i + 1, "to")));
-    }
-    return aux;
-}
-
-/* "The city lifted the curfew": PolNeAR credits actions and stances to an
- * agent that opens the clause; the rest of the clause is the content. */
-static void find_action(const qdoc *d, sentence *s, size_t i)
-{
-    attr a;
-    memset(&a, 0, sizeof a);
-    a.cue_lo = i;
-    a.cue_hi = i + 1;
-    a.flags = QC_SPEECH | QC_POST | QC_WEAK | QC_ACT;
-    a.boundary = SIZE_MAX;
-    if (!sl_qsrc_left(d, s->lo, i, &a.src) || !sl_qsrc_agent(d, &a.src))
-        return;
-    if (a.src.lo != s->lo && !is_punct(U(a.src.lo - 1), ','))
-        return;
-    a.has_src = true;
-    a.boundary = clause_boundary(d, s->lo, a.src.lo);
-    sl_qdoc_add_attr(s, a);
-}
-
-/* "the mayor's claim that ...", "his determination to ...", "their fears
- * about ...": a noun of speech or stance after a possessive. */
-static bool find_noun_cue(const qdoc *d, sentence *s, size_t i)
-{
-    if (i + 1 >= s->body_end || i == s->lo)
-        return false;
-    size_t after = i + 1;
-    bool clause = U(after)->lower_that || word_is(d, after, "to");
-    bool prep = word_is(d, after, "of") || word_is(d, after, "about") ||
-                word_is(d, after, "for") || word_is(d, after, "on");
-    if (!clause && !prep)
-        return false;
-    attr a;
-    memset(&a, 0, sizeof a);
-    if (!sl_qsrc_possessor(d, s->lo, i, &a.src))
-        return false;
-    a.cue_lo = i;
-    a.cue_hi = clause ? i + 1 : i + 2;
-    a.flags = QC_SPEECH | QC_WEAK | QC_ACT;
-    a.has_src = true;
-    a.boundary = SIZE_MAX;
-    sl_qdoc_add_attr(s, a);
-    return true;
-}
-
 static void find_attrs(qdoc *d, sentence *s)
 {
     bool headline = sl_qdoc_title_case(d, s->lo, s->body_end);
@@ -431,14 +352,18 @@ static void find_attrs(qdoc *d, sentence *s)
         if (according_at(d, i, s->body_end)) {
             find_according(d, s, i);
             i++;
-        } else if (i == s->lo && word_is(d, i, "in") && find_in_study(d, s, i)) {
+        } else if (i == s->lo && word_is(d, i, "in") && sl_qshape_in_study(d, s, i)) {
             continue;
         } else if (word_is(d, i, "as") && sl_qsrc_as_clause(d, s, i)) {
             continue;
-        } else if ((u->lex & QL_CUENOUN) && !u->cap && find_noun_cue(d, s, i)) {
+        } else if ((u->lex & QL_STANCE) && sl_qshape_stance(d, s, i)) {
             continue;
-        } else if ((u->cue & QC_ACT) && !u->cap && action_verb(d, s, i)) {
-            find_action(d, s, i);
+        } else if (!u->cap && !u->cue && sl_qshape_talk(d, s, i)) {
+            continue;
+        } else if ((u->lex & QL_CUENOUN) && !u->cap && sl_qshape_noun_cue(d, s, i)) {
+            continue;
+        } else if ((u->cue & QC_ACT) && !u->cap && sl_qshape_action_verb(d, s, i)) {
+            sl_qshape_action(d, s, i);
         } else if (u->cue && (!(u->cap && i > s->lo && U(i - 1)->cap) ||
                               (headline && !s->nattrs && (u->cue & QC_SPEECH)))) {
             find_verb(d, s, i);
@@ -455,8 +380,9 @@ static bool adverbial(const qdoc *d, size_t k, size_t m, unsigned flags)
     if (k == m)
         return true;
     for (size_t j = k; j < m; j++)
-        if (U(j)->lower_that || U(j)->kind != QU_WORD || word_is(d, j, "to"))
-            return false;
+        if (U(j)->lower_that || U(j)->kind != QU_WORD || word_is(d, j, "to") ||
+            (j > k && (is_be(d, j) || sl_qshape_aux(d, j))))
+            return false; /* "said this was wrong" has a verb */
     if ((flags & QC_OBJ) && m - k <= MAX_OBJ_WORDS)
         return true;
     if (sl_qphrase_after_particle(d, k, m) != k && !word_is(d, k, "on") && !word_is(d, k, "at"))
@@ -473,12 +399,27 @@ static size_t adverbial_end(const qdoc *d, size_t k, size_t end)
     return k;
 }
 
+/* "insisted, most recently in an interview, that ...": an adverbial
+ * between commas before "that"; else the content starts after the comma. */
+static size_t comma_then_that(const qdoc *d, size_t comma, size_t end)
+{
+    for (size_t j = comma + 1; j + 1 < end && j - comma <= 2 * MAX_LOOKAHEAD; j++) {
+        if (U(j)->kind != QU_WORD && !is_punct(U(j), ','))
+            break;
+        if (is_punct(U(j), ','))
+            return U(j + 1)->lower_that ? j + 1 : comma + 1;
+    }
+    return comma + 1;
+}
+
 /* Start of reported content after a cue: skips ':' and ',', and an
  * adverbial or addressee before "that" or a quotation. */
 static size_t content_start_at(const qdoc *d, const attr *a, size_t end)
 {
     size_t k = a->cue_hi;
-    if (k < end && (is_punct(U(k), ':') || is_punct(U(k), ',')))
+    if (k < end && is_punct(U(k), ','))
+        return comma_then_that(d, k, end);
+    if (k < end && is_punct(U(k), ':'))
         return k + 1;
     bool adverb = k < end && (U(k)->lex & (QL_PREP | QL_BETWEEN));
     if (!adverb && !(a->flags & QC_OBJ))
@@ -584,6 +525,11 @@ static int content_of(qdoc *d, sentence *s, const attr *a)
 {
     if (a->as_clause)
         return sl_qsrc_as_content(d, s, a);
+    if (a->fixed) {
+        size_t hi = a->content_hi != SIZE_MAX ? a->content_hi
+                                              : sl_qdoc_content_end(d, s, a->content_lo);
+        return sl_qdoc_emit(d, a->content_lo, hi, a, NULL);
+    }
     if (a->according) {
         if (a->cue_lo > s->lo && a->boundary != SIZE_MAX)
             return content_left(d, s, a, a->cue_lo, a->src.hi);
@@ -604,16 +550,18 @@ static int content_of(qdoc *d, sentence *s, const attr *a)
     if (!a->inherit && a->src.lo > s->lo && quote_before(d, a->src.lo))
         return content_left(d, s, a, a->src.lo, adverbial_end(d, a->cue_hi, s->body_end));
     size_t adv_end = adverbial_end(d, a->cue_hi, s->body_end);
+    /* "called for a ban": after a particle comes no addressee */
+    unsigned flags = a->cue_hi > a->cue_lo + 1 ? a->flags & ~(unsigned)QC_OBJ : a->flags;
     bool quote_next = adv_end < s->body_end &&
                       (U(adv_end)->kind == QU_QUOTE ||
                        (adv_end + 1 < s->body_end && !(a->flags & QC_POST) &&
                         U(adv_end + 1)->kind == QU_QUOTE));
     bool colon_next = adv_end < s->body_end && is_punct(U(adv_end), ':');
     if (!a->inherit && !quote_next && !colon_next &&
-        adverbial(d, a->cue_hi, adv_end, a->flags) && a->src.lo > s->lo &&
+        adverbial(d, a->cue_hi, adv_end, flags) && a->src.lo > s->lo &&
         (a->flags & QC_POST) && a->boundary != SIZE_MAX)
         return content_left(d, s, a, a->src.lo, adv_end);
-    if (!a->inherit && adverbial(d, a->cue_hi, adv_end, a->flags) && adv_end == s->body_end)
+    if (!a->inherit && adverbial(d, a->cue_hi, adv_end, flags) && adv_end == s->body_end)
         return SL_OK; /* "he said." with nothing reported */
     size_t lo = content_start(d, a, s->body_end);
     size_t hi = sl_qdoc_content_end(d, s, lo);

@@ -35,7 +35,8 @@ enum {
     QL_NOTNAME = 64, /* capitalised word that is not (part of) a name */
     QL_PREP = 128,   /* preposition or time word opening an adverbial */
     QL_NOUNISH = 256,/* "-ing" of a verb whose forms are often nouns ("ruling") */
-    QL_CUENOUN = 512 /* noun of speech or stance ("claim", "pledge", "hope") */
+    QL_CUENOUN = 512,/* noun of speech or stance ("claim", "pledge", "hope") */
+    QL_STANCE = 1024 /* adjective of stance after "be" ("afraid", "sure") */
 };
 
 /* Cue flags of a verb form (bits). */
@@ -103,6 +104,8 @@ typedef struct attr {
     qspan src;
     unsigned flags;
     bool has_src, src_right, according, inherit, as_clause;
+    bool fixed;             /* content runs from content_lo to content_hi */
+    size_t content_lo, content_hi; /* content_hi SIZE_MAX: to the clause end */
 } attr;
 
 typedef struct sentence {
@@ -116,6 +119,9 @@ typedef struct sentence {
 int sl_qdoc_emit(qdoc *d, size_t lo, size_t hi, const attr *a, const sl_quote *prev);
 void sl_qdoc_add_attr(sentence *s, attr a);
 size_t sl_qdoc_content_end(const qdoc *d, const sentence *s, size_t from);
+/* Where the clause of an attribution whose source starts at src_lo begins
+ * (a comma before the source), or SIZE_MAX. */
+size_t sl_qdoc_clause_boundary(const qdoc *d, size_t lo, size_t src_lo);
 
 /* quotes_tok.c */
 int sl_qdoc_tokenize(qdoc *d);
@@ -127,6 +133,20 @@ bool sl_qdoc_title_case(const qdoc *d, size_t lo, size_t end);
 void sl_qdoc_headline_cues(qdoc *d, size_t lo, size_t end);
 bool sl_qdoc_transcript_label(const qdoc *d, size_t lo, size_t colon);
 size_t sl_qdoc_turn_end(const qdoc *d, size_t from);
+/* quotes_shapes.c: shapes around a form of "be" ("the veto is expected
+ * to come", "she was afraid that ..."), talking ("spoke about X"), acts of
+ * an agent, noun cues and polls; each adds an attribution to s. */
+bool sl_qshape_aux(const qdoc *d, size_t i);
+bool sl_qshape_action_verb(const qdoc *d, const sentence *s, size_t i);
+void sl_qshape_action(const qdoc *d, sentence *s, size_t i);
+bool sl_qshape_noun_cue(const qdoc *d, sentence *s, size_t i);
+bool sl_qshape_in_study(const qdoc *d, sentence *s, size_t i);
+/* The form of "be" before word i with only modifiers between ("was not
+ * widely"), or SIZE_MAX. */
+size_t sl_qshape_be_before(const qdoc *d, const sentence *s, size_t i);
+bool sl_qshape_passive(const qdoc *d, sentence *s, size_t cue);
+bool sl_qshape_stance(const qdoc *d, sentence *s, size_t adj);
+bool sl_qshape_talk(const qdoc *d, sentence *s, size_t verb);
 /* "Name: text" at the start of a paragraph, transcript turns included. */
 int sl_qdoc_headline_colon(qdoc *d, const sentence *s, bool *done);
 
@@ -142,6 +162,8 @@ void sl_qlex_word(const char *w, size_t n, unsigned *lex, unsigned *cue);
 /* QV_* bits of a lowercase word (asked only for cue words, not per word). */
 unsigned sl_qlex_shape(const char *w, size_t n);
 bool sl_qlex_is_abbrev(const char *w, size_t n);
+/* A past participle whose passive is an attribution ("expected"). */
+bool sl_qlex_passive_cue(const char *w, size_t n);
 bool sl_qlex_word_is(const char *w, size_t n, const char *lower);
 /* 1 when every table is strictly sorted (checked by the unit test). */
 int sl_qlex_tables_sorted(void);

@@ -66,8 +66,12 @@ static bool np_head(const qdoc *d, const qunit *u)
         return false;
     if (u->lex & QL_PRON)
         return !word_is(d, u, "it") && !word_is(d, u, "you");
-    if (u->lex & (QL_STOP | QL_DET | QL_PREP))
-        return u->cap && !(u->lex & QL_NOTNAME) && !(u->lex & QL_STOP);
+    if (u->lex & (QL_STOP | QL_DET | QL_PREP)) {
+        /* a function word ends a name only inside it: "The New York Times" */
+        bool in_name = u->cap && u > d->units && is_word(u - 1) && (u - 1)->cap &&
+                       !((u - 1)->lex & (QL_STOP | QL_DET));
+        return u->cap && !(u->lex & QL_NOTNAME) && (!(u->lex & QL_STOP) || in_name);
+    }
     return !verb_like(d, u);
 }
 

@@ -509,6 +509,91 @@ static void test_content_ends_before_relative_clause(void **state)
     done(&f);
 }
 
+/* ---------------------------------------------------------------- issue 10, third round */
+
+static void test_passive_reports(void **state)
+{
+    (void)state;
+    found f = find("The new ferry terminal is expected to open in May. Although a toll was "
+                   "announced in March, the council never collected it. The merger was first "
+                   "reported by the Harbour Gazette. The boat was found drifting near the pier.\n");
+    const sl_quote *q = quote(&f, "The new ferry terminal is expected to open in May");
+    assert_false(q->has_source);
+    q = quote(&f, "a toll was announced in March");
+    assert_false(q->has_source);
+    q = quote(&f, "The merger");
+    expect_source(&f, q, "the Harbour Gazette");
+    assert_int_equal(f.n, 3);
+    done(&f);
+}
+
+static void test_stance_adjectives(void **state)
+{
+    (void)state;
+    found f = find("Fishermen were frustrated that the quota fell again. Mayor Ida Lund has "
+                   "long been critical of the port plan. The crew is ready to sail. The soup "
+                   "was ready.\n");
+    expect_source(&f, quote(&f, "that the quota fell again"), "Fishermen");
+    expect_source(&f, quote(&f, "the port plan"), "Mayor Ida Lund");
+    expect_source(&f, quote(&f, "to sail"), "The crew");
+    assert_int_equal(f.n, 3);
+    done(&f);
+}
+
+static void test_talking_about(void **state)
+{
+    (void)state;
+    found f = find("Ida Lund spoke emotionally of her years at the mill. The coach spoke to the "
+                   "crowd. \"We are ready,\" said Kai Berg, speaking of the final.\n");
+    const sl_quote *q = quote(&f, "her years at the mill");
+    expect_source(&f, q, "Ida Lund");
+    expect_cue(&f, q, "spoke emotionally of");
+    expect_source(&f, quote(&f, "the final"), "Kai Berg");
+    assert_int_equal(f.n, 3);
+    done(&f);
+}
+
+static void test_verb_chains_and_modals(void **state)
+{
+    (void)state;
+    found f = find("The minister appeared to suggest that fares would rise. Voters may not want "
+                   "to pay more. The union called for a ban on night flights.\n");
+    const sl_quote *q = quote(&f, "that fares would rise");
+    expect_source(&f, q, "The minister");
+    expect_cue(&f, q, "appeared to suggest");
+    expect_source(&f, quote(&f, "to pay more"), "Voters");
+    expect_source(&f, quote(&f, "a ban on night flights"), "The union");
+    done(&f);
+}
+
+static void test_second_verb_after_content(void **state)
+{
+    (void)state;
+    found f = find("Ola Vik told the board that the roof is damaged and says he will fix it. "
+                   "The mayor said this was wrong. Lund insisted, most recently in a radio "
+                   "interview, that the bridge was safe. The Harbour Daily Times reported that "
+                   "the ferry would stop.\n");
+    expect_source(&f, quote(&f, "that the roof is damaged"), "Ola Vik");
+    expect_source(&f, quote(&f, "he will fix it"), "Ola Vik");
+    expect_source(&f, quote(&f, "this was wrong"), "The mayor");
+    expect_source(&f, quote(&f, "that the bridge was safe"), "Lund");
+    expect_source(&f, quote(&f, "that the ferry would stop"), "The Harbour Daily Times");
+    done(&f);
+}
+
+static void test_light_verb_noun_cues(void **state)
+{
+    (void)state;
+    found f = find("Harbour pilots have expressed misgivings about the new locks. The council "
+                   "is raising questions about the budget.\n");
+    const sl_quote *q = quote(&f, "the new locks");
+    expect_source(&f, q, "Harbour pilots");
+    expect_cue(&f, q, "expressed misgivings about");
+    expect_source(&f, quote(&f, "the budget"), "The council");
+    assert_int_equal(f.n, 2);
+    done(&f);
+}
+
 static void test_bad_input(void **state)
 {
     (void)state;
@@ -621,6 +706,12 @@ int main(void)
         cmocka_unit_test(test_participle_after_name_and_split_title),
         cmocka_unit_test(test_nested_and_false_cues),
         cmocka_unit_test(test_content_ends_before_relative_clause),
+        cmocka_unit_test(test_passive_reports),
+        cmocka_unit_test(test_stance_adjectives),
+        cmocka_unit_test(test_talking_about),
+        cmocka_unit_test(test_verb_chains_and_modals),
+        cmocka_unit_test(test_second_verb_after_content),
+        cmocka_unit_test(test_light_verb_noun_cues),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_lexicon_sorted),
         cmocka_unit_test(test_kind_names),
