@@ -1,6 +1,7 @@
 /* NER tagging: tokens, sentences, features, Viterbi, spans.  See ner.h. */
 #include "facts/ner.h"
 
+#include <math.h>
 #include <string.h>
 /* inlined: most keys hash a few bytes, where the call costs as much as the hash */
 #define XXH_INLINE_ALL
@@ -13,31 +14,72 @@ const char *sl_ner_type_name(int type)
     return type >= 0 && type < SL_NER_NTYPES ? type_names[type] : NULL;
 }
 
-/* The best score of tag t at a token and the tag before it that gives it,
- * over the tags p allowed before t in increasing order, the first of equal
- * scores kept (and tag 0 at -1e30 when none is above that).  into[p] is the
- * transition score of p -> t.  I-X only continues B-X or I-X (tags t - 1
- * and t); anything else may follow anything. */
-static float best_before(int t, const float *prev, const float *into, uint8_t *arg)
+/* Viterbi over the 9 tags.  The step of token i keeps, for every tag t, the
+ * best of prev[p] + trans(p -> t) over the tags p allowed before t, the
+ * first of equal scores (lowest p), and tag 0 at -1e30 when none is above
+ * -1e30.  I-X only continues B-X or I-X: the other transitions into I-X are
+ * -infinity, never above -1e30, so never chosen.  Tags 0-7 are worked on
+ * as two vectors of four (GCC and Clang vector types: SSE2 or NEON code),
+ * p by p in increasing order; the last tag, I-MISC, which can only follow
+ * B-MISC or I-MISC, is done on its own.  The scores are sums of integers
+ * stored in floats, computed as before, so the tags are the same as those
+ * of the plain loop (tests/unit/test_ner.c compares the two). */
+#define LANES 8
+#define NVEC (LANES / 4)
+#define LAST_TAG (SL_NER_NTAGS - 1)
+typedef float vf4 __attribute__((vector_size(16)));
+typedef int32_t vi4 __attribute__((vector_size(16)));
+
+typedef struct vit_trans {
+    vf4 into[SL_NER_NTAGS][NVEC]; /* lane t of row p: p -> t */
+    float last[2];                /* B-MISC -> I-MISC, I-MISC -> I-MISC */
+} vit_trans;
+
+static void vit_trans_make(const float *trans, vit_trans *vt)
 {
-    enum { T = SL_NER_NTAGS };
-    float v[T];
-    int first = 0, last = T - 1;
-    if (SL_NER_TAG_IS_I(t)) {
-        first = t - 1;
-        last = t;
+    for (int p = 0; p < SL_NER_NTAGS; p++)
+        for (int t = 0; t < LANES; t++) {
+            bool allowed = !SL_NER_TAG_IS_I(t) || p == t - 1 || p == t;
+            vt->into[p][t / 4][t % 4] = allowed ? trans[(p + 1) * SL_NER_NTAGS + t] : -INFINITY;
+        }
+    for (int k = 0; k < 2; k++)
+        vt->last[k] = trans[(LAST_TAG - 1 + k + 1) * SL_NER_NTAGS + LAST_TAG];
+}
+
+static void vit_step(const vit_trans *vt, const float *prev, const float *emit, float *cur,
+                     uint8_t *back)
+{
+    vf4 best[NVEC];
+    vi4 arg[NVEC];
+    for (int k = 0; k < NVEC; k++) {
+        best[k] = (vf4){ -1e30f, -1e30f, -1e30f, -1e30f };
+        arg[k] = (vi4){ 0, 0, 0, 0 };
     }
-    for (int p = first; p <= last; p++)
-        v[p] = prev[p] + into[p];
-    int best = 0;
-    float best_score = -1e30f;
-    for (int p = first; p <= last; p++) {
-        bool better = v[p] > best_score; /* selects, not jumps: ties are common */
-        best_score = better ? v[p] : best_score;
-        best = better ? p : best;
+    for (int p = 0; p < SL_NER_NTAGS; p++) {
+        vf4 from = { prev[p], prev[p], prev[p], prev[p] };
+        vi4 pv = { p, p, p, p };
+        for (int k = 0; k < NVEC; k++) {
+            vf4 v = from + vt->into[p][k];
+            vi4 better = v > best[k]; /* all ones where v is better */
+            best[k] = (vf4)(((vi4)v & better) | ((vi4)best[k] & ~better));
+            arg[k] = (pv & better) | (arg[k] & ~better);
+        }
     }
-    *arg = (uint8_t)best;
-    return best_score;
+    for (int t = 0; t < LANES; t++) {
+        cur[t] = best[t / 4][t % 4] + emit[t];
+        back[t] = (uint8_t)arg[t / 4][t % 4];
+    }
+    float last = -1e30f;
+    uint8_t last_arg = 0;
+    for (int k = 0; k < 2; k++) {
+        float v = prev[LAST_TAG - 1 + k] + vt->last[k];
+        if (v > last) {
+            last = v;
+            last_arg = (uint8_t)(LAST_TAG - 1 + k);
+        }
+    }
+    cur[LAST_TAG] = last + emit[LAST_TAG];
+    back[LAST_TAG] = last_arg;
 }
 
 void sl_ner_viterbi(const float *emit, const float *trans, size_t n, uint8_t *back,
@@ -46,17 +88,13 @@ void sl_ner_viterbi(const float *emit, const float *trans, size_t n, uint8_t *ba
     enum { T = SL_NER_NTAGS };
     if (n == 0)
         return;
-    float into[T][T]; /* into[t][p]: the transition p -> t, read row by row */
-    for (int t = 0; t < T; t++) {
-        for (int p = 0; p < T; p++)
-            into[t][p] = trans[(p + 1) * T + t];
-    }
+    vit_trans vt;
+    vit_trans_make(trans, &vt);
     float *prev = scratch, *cur = scratch + T;
     for (int t = 0; t < T; t++)
         prev[t] = SL_NER_TAG_IS_I(t) ? -1e30f : trans[t] + emit[t];
     for (size_t i = 1; i < n; i++) {
-        for (int t = 0; t < T; t++)
-            cur[t] = best_before(t, prev, into[t], &back[i * T + t]) + emit[i * T + t];
+        vit_step(&vt, prev, emit + i * T, cur, back + i * T);
         float *swap = prev;
         prev = cur;
         cur = swap;
@@ -143,6 +181,8 @@ struct sl_ner_tagger {
     size_t ntoks, toks_cap;
     uint32_t *ids;            /* entry of each token */
     size_t ids_cap;
+    size_t *sent_end;         /* token after each sentence */
+    size_t nsents, sent_end_cap;
     const sl_ner_wvariant **var; /* per token of the sentence */
     size_t var_cap;
     uint32_t *fresh;          /* entries whose ordinary scores were just made */
@@ -209,6 +249,7 @@ void sl_ner_tagger_free(sl_ner_tagger *g)
     sl_buf_release(&g->pool);
     sl_free(ctx, g->toks);
     sl_free(ctx, g->ids);
+    sl_free(ctx, g->sent_end);
     sl_free(ctx, g->var);
     sl_free(ctx, g->words);
     sl_free(ctx, g->hits);
@@ -475,17 +516,16 @@ static int prepare_sentence(sl_ner_tagger *g, const uint32_t *ids, size_t n, boo
     return 0;
 }
 
-static void add_vec(int32_t *acc, const int32_t *v)
+static void add_vec(int32_t *restrict acc, const int32_t *restrict v)
 {
     for (int t = 0; t < SL_NER_NTAGS; t++)
         acc[t] += v[t];
 }
 
-static void add_gaz(int32_t *acc, const sl_ner_vec *by_bit, uint16_t mask)
+static void add_gaz(int32_t *acc, const sl_ner_vec *by_bit, unsigned mask)
 {
-    for (int c = 0; c < SL_NER_GAZ_N; c++)
-        if (mask & (1u << c))
-            add_vec(acc, by_bit[c]);
+    for (; mask; mask &= mask - 1) /* the set bits only: most masks are 0 */
+        add_vec(acc, by_bit[__builtin_ctz(mask)]);
 }
 
 static sl_ner_ctxword ctx_word(const sl_ner_tagger *g, const uint32_t *ids, size_t n, long i,
@@ -629,17 +669,30 @@ static int tag_sentence(sl_ner_tagger *g, size_t first, size_t n)
     return sl_ner_tags_to_spans(g->tags, n, add_span, g);
 }
 
+/* Find where the sentences end (once: both passes go over them). */
+static int find_sentences(sl_ner_tagger *g)
+{
+    g->nsents = 0;
+    for (size_t i = 0; i < g->ntoks; i++) {
+        if (!sl_ner_sentence_ends(g->text, g->toks, g->ntoks, i))
+            continue;
+        if (sl_grow(g->ctx, (void **)&g->sent_end, &g->sent_end_cap, g->nsents + 1,
+                    sizeof *g->sent_end))
+            return SL_ENOMEM;
+        g->sent_end[g->nsents++] = i + 1;
+    }
+    return 0;
+}
+
 /* Call fn on every sentence of the text. */
 static int each_sentence(sl_ner_tagger *g, int (*fn)(sl_ner_tagger *g, size_t first, size_t n))
 {
     size_t start = 0;
-    for (size_t i = 0; i < g->ntoks; i++) {
-        if (!sl_ner_sentence_ends(g->text, g->toks, g->ntoks, i))
-            continue;
-        int rc = fn(g, start, i + 1 - start);
+    for (size_t k = 0; k < g->nsents; k++) {
+        int rc = fn(g, start, g->sent_end[k] - start);
         if (rc)
             return rc;
-        start = i + 1;
+        start = g->sent_end[k];
     }
     return 0;
 }
@@ -669,6 +722,8 @@ int sl_ner_tagger_run(sl_ner_tagger *g, const char *text, size_t len,
     g->nspans = 0;
     sl_ner_doc_reset(&g->doc);
     int rc = read_words(g, text, len);
+    if (!rc)
+        rc = find_sentences(g);
     if (!rc)
         rc = each_sentence(g, learn_sentence);
     if (!rc)

@@ -9,18 +9,33 @@
  * chunk with more than this many closing marks keeps the rest attached. */
 #define MAX_TRAILING 16
 
-/* Abbreviations that keep their final period (matched exactly). */
-static const char *const abbreviations[] = {
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd",
-    "Plc", "PLC", "Bros", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Gov", "Sen",
-    "Rep", "Rev", "Hon", "Pres", "Fr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "etc", "Ave", "Blvd", "Dept",
-    "Univ", "Messrs", "approx", "Ft", "Mass", "Calif", "Fla", "Ill", "Pa", "Va", "Wash",
+/* Abbreviations that keep their final period (matched exactly), with their
+ * lengths so that a word is compared only with those of its length. */
+typedef struct abbrev {
+    const char *s;
+    size_t len;
+} abbrev;
+#define AB(lit) { lit, sizeof lit - 1 }
+static const abbrev abbreviations[] = {
+    AB("Mr"), AB("Mrs"), AB("Ms"), AB("Dr"), AB("Prof"), AB("St"), AB("Mt"), AB("Jr"),
+    AB("Sr"), AB("Inc"), AB("Corp"), AB("Co"), AB("Ltd"), AB("Plc"), AB("PLC"), AB("Bros"),
+    AB("Gen"), AB("Col"), AB("Lt"), AB("Sgt"), AB("Capt"), AB("Cmdr"), AB("Adm"), AB("Gov"),
+    AB("Sen"), AB("Rep"), AB("Rev"), AB("Hon"), AB("Pres"), AB("Fr"), AB("Jan"), AB("Feb"),
+    AB("Mar"), AB("Apr"), AB("Jun"), AB("Jul"), AB("Aug"), AB("Sep"), AB("Sept"), AB("Oct"),
+    AB("Nov"), AB("Dec"), AB("No"), AB("Nos"), AB("vs"), AB("etc"), AB("Ave"), AB("Blvd"),
+    AB("Dept"), AB("Univ"), AB("Messrs"), AB("approx"), AB("Ft"), AB("Mass"), AB("Calif"),
+    AB("Fla"), AB("Ill"), AB("Pa"), AB("Va"), AB("Wash"),
 };
+#undef AB
 
 /* Code point at s[i..len), or -1 for an invalid byte (adv is then 1+). */
 static int32_t cp_at(const char *s, size_t len, size_t i, size_t *adv)
 {
+    unsigned char b = (unsigned char)s[i]; /* i < len: every caller checks */
+    if (b < 0x80) { /* most text is ASCII: no call */
+        *adv = 1;
+        return (int32_t)b;
+    }
     return sl_utf8_decode(s + i, len - i, adv);
 }
 
@@ -99,8 +114,8 @@ static bool is_abbreviation(const char *s, size_t a, size_t e)
     if (a + adv == e && c > 0 && is_alnum(c) && !(c >= '0' && c <= '9'))
         return true; /* an initial: "J." */
     for (size_t i = 0; i < sizeof abbreviations / sizeof abbreviations[0]; i++) {
-        size_t n = strlen(abbreviations[i]);
-        if (n == e - a && memcmp(s + a, abbreviations[i], n) == 0)
+        const abbrev *ab = &abbreviations[i];
+        if (ab->len == e - a && memcmp(s + a, ab->s, ab->len) == 0)
             return true;
     }
     return false;
@@ -172,6 +187,10 @@ static int emit_core(tok_out *o, const char *s, size_t a, size_t e)
 {
     static const char em_dash[] = "\xE2\x80\x94";
     for (size_t i = a; i + 3 <= e; i++) {
+        const char *lead = memchr(s + i, '\xE2', e - 2 - i);
+        if (!lead)
+            break;
+        i = (size_t)(lead - s);
         if (memcmp(s + i, em_dash, 3) == 0) {
             int rc = emit_core(o, s, a, i);
             if (!rc)
@@ -257,6 +276,11 @@ int sl_ner_tokenize(sl_ctx *ctx, const char *text, size_t len, sl_ner_token **to
         }
         size_t a = i;
         while (i < len) {
+            unsigned char b = (unsigned char)text[i];
+            if (b > ' ' && b < 0x7F) { /* printable ASCII: never a space */
+                i++;
+                continue;
+            }
             c = cp_at(text, len, i, &adv);
             if (c >= 0 && is_space(c))
                 break;
@@ -269,16 +293,18 @@ int sl_ner_tokenize(sl_ctx *ctx, const char *text, size_t len, sl_ner_token **to
     return 0;
 }
 
-static bool tok_is(const char *text, const sl_ner_token *t, const char *s)
-{
-    size_t n = strlen(s);
-    return t->end - t->start == n && memcmp(text + t->start, s, n) == 0;
-}
-
+/* ".", "!", "?", "..." or the ellipsis character. */
 static bool is_final_punct(const char *text, const sl_ner_token *t)
 {
-    return tok_is(text, t, ".") || tok_is(text, t, "!") || tok_is(text, t, "?") ||
-           tok_is(text, t, "...") || tok_is(text, t, "\xE2\x80\xA6");
+    const char *s = text + t->start;
+    switch (t->end - t->start) {
+    case 1:
+        return s[0] == '.' || s[0] == '!' || s[0] == '?';
+    case 3:
+        return memcmp(s, "...", 3) == 0 || memcmp(s, "\xE2\x80\xA6", 3) == 0;
+    default:
+        return false;
+    }
 }
 
 static bool is_closing_token(const char *text, const sl_ner_token *t)

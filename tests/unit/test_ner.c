@@ -38,6 +38,12 @@ static void test_tokenize_punctuation(void **state)
                                    "said", "\xE2\x80\x94", "twice", "..." };
     expect_tokens("\xE2\x80\x9CWe won\xE2\x80\x9D, she said\xE2\x80\x94twice...", quotes,
                   sizeof quotes / sizeof quotes[0]);
+    /* the longest abbreviations; a longer word gives up its period; two em
+     * dashes in one chunk, and an E2 byte that starts no dash */
+    const char *const more[] = { "Messrs.", "Abcdefg", ".", "x", "\xE2\x80\x94", "y\xE2\x80\x99z",
+                                 "\xE2\x80\x94", "w" };
+    expect_tokens("Messrs. Abcdefg. x\xE2\x80\x94y\xE2\x80\x99z\xE2\x80\x94w", more,
+                  sizeof more / sizeof more[0]);
 }
 
 static void test_tokenize_odd_input(void **state)
@@ -386,12 +392,80 @@ static void test_allocation_failures(void **state)
     sl_ctx_free(base);
 }
 
+/* ---- Viterbi ---------------------------------------------------------- */
+
+/* The decoder as first written: for each tag, the tags allowed before it in
+ * increasing order, the first of equal scores kept. */
+static void reference_viterbi(const float *emit, const float *trans, size_t n, uint8_t *tags)
+{
+    enum { T = SL_NER_NTAGS };
+    float score[64][T];
+    uint8_t back[64][T];
+    for (int t = 0; t < T; t++)
+        score[0][t] = SL_NER_TAG_IS_I(t) ? -1e30f : trans[t] + emit[t];
+    for (size_t i = 1; i < n; i++) {
+        for (int t = 0; t < T; t++) {
+            int first = SL_NER_TAG_IS_I(t) ? t - 1 : 0, last = SL_NER_TAG_IS_I(t) ? t : T - 1;
+            int best = 0;
+            float best_score = -1e30f;
+            for (int p = first; p <= last; p++) {
+                float v = score[i - 1][p] + trans[(p + 1) * T + t];
+                if (v > best_score) {
+                    best_score = v;
+                    best = p;
+                }
+            }
+            score[i][t] = best_score + emit[i * T + t];
+            back[i][t] = (uint8_t)best;
+        }
+    }
+    int best = 0;
+    for (int t = 1; t < T; t++)
+        if (score[n - 1][t] > score[n - 1][best])
+            best = t;
+    for (size_t i = n; i-- > 0;) {
+        tags[i] = (uint8_t)best;
+        if (i > 0)
+            best = back[i][best];
+    }
+}
+
+/* The vectorised decoder gives the same tags as the reference, ties and
+ * forbidden transitions included (small integer scores make ties common). */
+static void test_viterbi_matches_reference(void **state)
+{
+    (void)state;
+    enum { T = SL_NER_NTAGS, MAXN = 64 };
+    uint64_t seed = 12345;
+    float trans[(T + 1) * T], emit[MAXN * T], scratch[2 * T];
+    uint8_t back[MAXN * T], got[MAXN], want[MAXN];
+    for (int round = 0; round < 2000; round++) {
+        size_t n = 1 + (size_t)(round % MAXN);
+        int range = round % 3 == 0 ? 3 : 2000; /* few values: many ties */
+        for (size_t k = 0; k < (T + 1) * T; k++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            trans[k] = (float)((int)(seed >> 33) % range - range / 2);
+        }
+        for (size_t k = 0; k < n * T; k++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            emit[k] = (float)((int)(seed >> 33) % range - range / 2);
+        }
+        sl_ner_viterbi(emit, trans, n, back, scratch, got);
+        reference_viterbi(emit, trans, n, want);
+        assert_memory_equal(got, want, n);
+        for (size_t i = 1; i < n; i++) /* I-X only after B-X or I-X */
+            if (SL_NER_TAG_IS_I(got[i]))
+                assert_true(got[i - 1] == got[i] || got[i - 1] == got[i] - 1);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tokenize_punctuation),
         cmocka_unit_test(test_tokenize_odd_input),
         cmocka_unit_test(test_sentence_ends),
+        cmocka_unit_test(test_viterbi_matches_reference),
         cmocka_unit_test(test_tag_sentences),
         cmocka_unit_test(test_tag_all_caps),
         cmocka_unit_test(test_tag_sports_results),
