@@ -104,6 +104,27 @@ static int contains_ci(const char *in, const char *part)
     return n == 0;
 }
 
+/* A word of a longer name counts in full as a name of its own, so one that
+ * only ever occurs inside "North Quay" weighs as much as "North Quay" and
+ * may come first: such a word is left out when a longer name among the
+ * cluster's top names holds it and weighs at least half as much (a word
+ * also used alone, "Portvale", weighs much more than the names holding it,
+ * and stays). */
+static int part_of_longer(const sl_story_index *x, const st_feat *top, size_t n,
+                          const st_feat *f, const char *s)
+{
+    if (strchr(s, ' '))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (top[i].key == f->key || top[i].w < 0.5f * f->w)
+            continue;
+        const char *t = st_vocab_surface(&x->vocab, top[i].key);
+        if (t && strlen(t) > strlen(s) && contains_ci(t, s))
+            return 1;
+    }
+    return 0;
+}
+
 /* Names first (heaviest first), then terms, each with a surface form and
  * not already in the label. */
 int sl_story_label(const sl_story_index *x, uint64_t cluster, int is_story, const char **terms,
@@ -128,6 +149,8 @@ int sl_story_label(const sl_story_index *x, uint64_t cluster, int is_story, cons
         for (size_t i = 0; i < take && *n < want; i++) {
             const char *s = st_vocab_surface(&x->vocab, top[i].key);
             if (!s)
+                continue;
+            if (!part && part_of_longer(x, top, take, &top[i], s))
                 continue;
             size_t k = 0;
             while (k < *n && !contains_ci(terms[k], s))

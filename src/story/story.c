@@ -458,6 +458,35 @@ static int reserve_plan(sl_story_index *x, const st_plan *plan)
     return rc;
 }
 
+/* How much a member weighs in its event's profile: in full when it joined
+ * with at least MEMBER_FULL_SCORE, less the closer it was to the threshold
+ * (the square of score / MEMBER_FULL_SCORE), so that one doubtful member
+ * does not pull the profile towards another event of the same kind, which
+ * would then draw that event's documents in. */
+static double member_weight(const st_plan *plan)
+{
+    if (plan->new_event || plan->score >= MEMBER_FULL_SCORE)
+        return 1.0;
+    double r = plan->score / MEMBER_FULL_SCORE;
+    return r * r;
+}
+
+/* Add the document to its event, scaled by member_weight. */
+static void add_to_event(sl_story_index *x, st_cluster *c, double weight)
+{
+    if (weight >= 1.0) {
+        st_cluster_add(c, &x->vec, x->scratch);
+        return;
+    }
+    st_docvec *v = &x->scaled;
+    *v = x->vec;
+    for (size_t i = 0; i < v->n_terms; i++)
+        v->terms[i].w = (float)(v->terms[i].w * weight);
+    for (size_t i = 0; i < v->n_names; i++)
+        v->names[i].w = (float)(v->names[i].w * weight);
+    st_cluster_add(c, v, x->scratch);
+}
+
 static void carry_out(sl_story_index *x, const st_plan *plan)
 {
     st_level *ev = &x->events, *st = &x->stories;
@@ -471,7 +500,7 @@ static void carry_out(sl_story_index *x, const st_plan *plan)
         st->c[plan->story].first_doc = st->c[plan->story].best_doc = x->n_docs;
     }
     st_cluster *c = &ev->c[plan->event], *s = &st->c[plan->story];
-    st_cluster_add(c, &x->vec, x->scratch);
+    add_to_event(x, c, member_weight(plan));
     st_cluster_add(s, &x->vec, x->scratch);
     if (plan->new_event)
         s->size++; /* a story counts its events */

@@ -15,10 +15,13 @@
 #define MAX_CANDIDATES 32    /* clusters scored per document */
 #define LABEL_KEEP 8         /* terms and names a closed cluster keeps */
 #define EVENT_NAME_SHARE 0.5
-#define STORY_NAME_SHARE 0.7
+#define STORY_NAME_SHARE 0.5
 /* Documents assumed seen before the first: early frequencies are noise, so
  * IDF starts flat and becomes the stream's own as documents arrive. */
 #define PRIOR_DOCS 100.0
+/* A member that joined its event with at least this similarity counts in
+ * full in the event's profile, one that joined lower counts less. */
+#define MEMBER_FULL_SCORE 0.4
 
 typedef struct st_docrec {
     uint64_t id_off, title_off;
@@ -50,6 +53,7 @@ struct sl_story_index {
     uint64_t swept;          /* documents when closed events were last shrunk */
     /* scratch */
     st_docvec vec;
+    st_docvec scaled;        /* vec as a weaker member adds it to its event */
     st_feat scratch[STORY_TERMS + STORY_NAMES + ST_DOC_TERMS + ST_DOC_NAMES];
     st_feat *work;           /* one document's weighted features */
     size_t cap_work;

@@ -3,7 +3,7 @@
  * stable, bad input is refused and allocation failures are survivable.
  * Texts are made up for these tests. */
 #include "test_util.h"
-#include "story/story_internal.h"
+#include "story/story_index.h"
 
 #include <string.h>
 
@@ -184,6 +184,73 @@ static void test_name_features(void **state)
     close_fixture(&f);
 }
 
+/* Whether the prepared document has a term (not a name) written `surface`. */
+static int has_term(const sl_story_doc *p, const char *surface)
+{
+    for (size_t i = 0; i < p->n_feat; i++)
+        if (!st_is_name(p->feat[i].key) && strcmp(p->surf.ptr + p->surface[i], surface) == 0)
+            return 1;
+    return 0;
+}
+
+/* Two adjacent terms of the lead are a phrase too; a function word between
+ * them breaks it, and the body past the lead gives none. */
+static void test_lead_phrases(void **state)
+{
+    (void)state;
+    fixture f;
+    open_fixture(&f, NULL);
+    char text[1024] = "Rescue teams reached the flooded valley of Orsk on Tuesday.";
+    for (int i = 0; i < ST_LEAD_WORDS; i++)
+        strcat(text, " and");
+    strcat(text, " Harbour cranes toppled.");
+    assert_int_equal(sl_story_prepare(f.p, text, strlen(text), NULL, 0), SL_OK);
+    assert_true(has_term(f.p, "flooded valley"));
+    assert_true(has_term(f.p, "Rescue teams"));
+    assert_true(has_term(f.p, "teams reached"));
+    assert_true(has_term(f.p, "harbour")); /* the word itself, but no phrase */
+    assert_false(has_term(f.p, "Harbour cranes"));
+    assert_false(has_term(f.p, "reached the flooded"));
+    assert_false(has_term(f.p, "valley of Orsk"));
+    /* the phrase weighs half its words' weight (3 in the lead) */
+    for (size_t i = 0; i < f.p->n_feat; i++)
+        if (strcmp(f.p->surf.ptr + f.p->surface[i], "flooded valley") == 0)
+            assert_float_equal(f.p->feat[i].w, 1.5, 1e-6);
+    close_fixture(&f);
+}
+
+/* A member that joined its event with a low similarity adds less to the
+ * event's profile than one that joined with a high one. */
+static void test_weak_member_counts_less(void **state)
+{
+    (void)state;
+    static const char weak[] =
+        "Fishermen in Veltro Bay asked the province for grants to rebuild moorings, net "
+        "stores, the quay and a ferry ramp lost in the earthquake.";
+    fixture f;
+    open_fixture(&f, NULL);
+    assert_int_equal(add(&f, "q1", quake_a, NULL, NULL), SL_OK);
+    assert_int_equal(add(&f, "w1", weak, NULL, NULL), SL_OK);
+    sl_story_assignment a = result(&f, 1);
+    assert_int_equal(a.event, result(&f, 0).event);
+    assert_true(a.score < MEMBER_FULL_SCORE);
+    double scale = (a.score / MEMBER_FULL_SCORE) * (a.score / MEMBER_FULL_SCORE);
+    /* "grants" is in the weak member only: its weight in the event is the
+     * member's own, scaled */
+    const st_cluster *c = &f.x->events.c[a.event];
+    const st_docvec *v = &f.x->vec; /* the last document's vector */
+    int seen = 0;
+    for (size_t i = 0; i < v->n_terms; i++)
+        for (size_t j = 0; j < c->n_terms; j++)
+            if (c->terms[j].key == v->terms[i].key &&
+                strcmp(st_vocab_surface(&f.x->vocab, v->terms[i].key), "grants") == 0) {
+                assert_float_equal(c->terms[j].w, v->terms[i].w * scale, 1e-5);
+                seen = 1;
+            }
+    assert_true(seen);
+    close_fixture(&f);
+}
+
 /* An inferred date is an interval ("earliest/latest"); a narrow one dates
  * the event, a wide one only keeps far-apart documents apart. */
 static void test_interval_dates(void **state)
@@ -273,6 +340,8 @@ int main(void)
         cmocka_unit_test(test_empty_and_bad_input),
         cmocka_unit_test(test_stopwords_sorted),
         cmocka_unit_test(test_name_features),
+        cmocka_unit_test(test_lead_phrases),
+        cmocka_unit_test(test_weak_member_counts_less),
         cmocka_unit_test(test_interval_dates),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_allocation_failures),
