@@ -1,7 +1,9 @@
 /* storyline clean: text hygiene. */
 #include "cli.h"
 #include "commands.h"
+#include "core/core.h"
 #include "dist.h"
+#include "pool.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -25,9 +27,12 @@ const char cmd_clean_usage[] =
     "                    normalize, lines (lines implies normalize)\n"
     "  --map             add \"map\": [[clean, clean_len, raw, raw_len], ...]\n"
     "  --summary         print a summary for people instead of documents\n"
+    "  --threads=N       threads that clean documents (default: one per core); the\n"
+    "                    output is the same for any N\n"
     "  --shard=i/N       write records k with k mod N = i (every record is still\n"
-    "                    cleaned: the cleaner learns from all) to the intermediate\n"
-    "                    -o FILE; 'storyline merge --stage clean' joins them\n"
+    "                    analysed: the cleaner learns repeated lines from all) to\n"
+    "                    the intermediate -o FILE; 'storyline merge --stage clean'\n"
+    "                    joins them\n"
     "  -o, --output=FILE write to FILE instead of standard output\n"
     "  --max-line=SIZE   reject JSON lines longer than SIZE (default 256M)\n"
     "  --max-doc=SIZE    reject larger files, pages, texts (default 256M)\n"
@@ -89,6 +94,7 @@ typedef struct clean_job {
     sl_reader_options reader;
     sl_clean_options clean;
     bool map, summary, quiet;
+    unsigned threads;
     const char *output;
     /* Summary figures. */
     uint64_t docs, rejected, bytes_in, bytes_out, titles, bylines, datelines, captions;
@@ -117,9 +123,10 @@ static bool parse_steps(const char *s, unsigned *steps)
 
 static int parse_args(int argc, char **argv, clean_job *job)
 {
-    enum { OPT_ONLY = 256, OPT_MAP, OPT_SUMMARY };
+    enum { OPT_ONLY = 256, OPT_MAP, OPT_SUMMARY, OPT_THREADS };
     static const struct option longopts[] = {
         { "only", required_argument, NULL, OPT_ONLY },
+        { "threads", required_argument, NULL, OPT_THREADS },
         { "map", no_argument, NULL, OPT_MAP },
         { "summary", no_argument, NULL, OPT_SUMMARY },
         { "output", required_argument, NULL, 'o' },
@@ -136,6 +143,13 @@ static int parse_args(int argc, char **argv, clean_job *job)
             if (!parse_steps(optarg, &job->clean.steps))
                 return cli_usage_error("--only takes encoding, normalize or lines, not '%s'", optarg);
             break;
+        case OPT_THREADS: {
+            size_t v;
+            if (!cli_parse_size(optarg, &v) || v == 0 || v > 64)
+                return cli_usage_error("--threads takes a number from 1 to 64, not '%s'", optarg);
+            job->threads = (unsigned)v;
+            break;
+        }
         case OPT_MAP: job->map = true; break;
         case OPT_SUMMARY: job->summary = true; break;
         case 'o': job->output = optarg; break;
@@ -188,7 +202,7 @@ static int write_captions_and_removals(sl_out *o, const sl_clean_result *r)
     return rc;
 }
 
-static int write_repairs(sl_out *o, const sl_doc *doc, const sl_clean_result *r)
+static int write_repairs(sl_out *o, sl_str raw, const sl_clean_result *r)
 {
     int rc = sl_out_key(o, "repairs");
     if (!rc) rc = sl_out_begin_array(o);
@@ -200,7 +214,7 @@ static int write_repairs(sl_out *o, const sl_doc *doc, const sl_clean_result *r)
         if (!rc) rc = sl_out_key(o, "end");
         if (!rc) rc = sl_out_int(o, (int64_t)p->end);
         if (!rc) rc = sl_out_key(o, "from");
-        if (!rc) rc = sl_out_string(o, doc->text.ptr + p->start, p->end - p->start);
+        if (!rc) rc = sl_out_string(o, raw.ptr + p->start, p->end - p->start);
         if (!rc) rc = sl_out_key(o, "to");
         if (!rc) rc = sl_out_string(o, p->to.ptr, p->to.len);
         if (!rc) rc = sl_out_key(o, "kind");
@@ -230,38 +244,35 @@ static int write_map(sl_out *o, const sl_clean_result *r)
 
 /* The title to write: the one found in the text, else the record's own
  * "title" field cleaned like the text (encoding, white space). */
-static int pick_title(sl_cleaner *c, const sl_doc *doc, const sl_clean_result *r, sl_str *title)
+static int pick_title(sl_clean_doc *d, sl_str given, const sl_clean_result *r, sl_str *title)
 {
     if (r->title.text.len) {
         *title = r->title.text;
         return SL_OK;
     }
-    if (!doc->title.len) {
+    if (!given.len) {
         *title = (sl_str){ NULL, 0 };
         return SL_OK;
     }
-    return sl_clean_field(c, doc->title.ptr, doc->title.len, title);
+    return sl_clean_doc_field(d, given.ptr, given.len, title);
 }
 
-static int write_doc(sl_out *o, sl_cleaner *c, const clean_job *job, const sl_doc *doc,
-                     const sl_clean_result *r)
+/* The fields the output replaces depend on the result: the record's own
+ * "title" goes when a title was found or cleaned, its own "byline" when
+ * the text shows one.  So the record (read on the main thread, before the
+ * result is known) is copied once for each case that can arise: variant
+ * title_replaced + 2 * byline_replaced. */
+enum { VARIANT_TITLE = 1, VARIANT_BYLINE = 2, VARIANTS = 4 };
+
+static size_t replaced_fields(const clean_job *job, unsigned variant, const char **replaced)
 {
-    bool lines = job->clean.steps & SL_CLEAN_LINES;
-    sl_str title;
-    int rc = pick_title(c, doc, r, &title);
-    if (rc)
-        return rc;
-    const char *replaced[12];
     size_t n = 0;
     replaced[n++] = "text";
     replaced[n++] = "repairs";
-    if (title.len)
+    if (variant & VARIANT_TITLE)
         replaced[n++] = "title";
-    /* a byline the input already has (a web page's, say) stays when the
-     * text shows none */
-    bool keep_byline = r->byline.text.len == 0 && sl_doc_has_field(doc, "byline");
-    if (lines) {
-        if (!keep_byline)
+    if (job->clean.steps & SL_CLEAN_LINES) {
+        if (variant & VARIANT_BYLINE)
             replaced[n++] = "byline";
         replaced[n++] = "dateline";
         replaced[n++] = "captions";
@@ -270,27 +281,35 @@ static int write_doc(sl_out *o, sl_cleaner *c, const clean_job *job, const sl_do
     if (job->map)
         replaced[n++] = "map";
     replaced[n] = NULL;
+    return n;
+}
 
+/* The fields written after the record's own, as an object of their own:
+ * {"text": ..., ...}. */
+static int write_tail(sl_out *o, const clean_job *job, sl_str raw, sl_str title,
+                      bool write_byline, const sl_clean_result *r)
+{
+    bool lines = job->clean.steps & SL_CLEAN_LINES;
     sl_out_reset(o);
-    rc = sl_out_begin_doc(o, doc, replaced);
+    int rc = sl_out_begin_object(o);
     if (!rc) rc = sl_out_key(o, "text");
     if (!rc) rc = sl_out_string(o, r->text.ptr, r->text.len);
     if (!rc && title.len) rc = sl_out_key(o, "title");
     if (!rc && title.len) rc = sl_out_string(o, title.ptr, title.len);
     if (lines) {
-        if (!rc && !keep_byline) rc = write_field(o, "byline", &r->byline);
+        if (!rc && write_byline) rc = write_field(o, "byline", &r->byline);
         if (!rc) rc = write_field(o, "dateline", &r->dateline);
         if (!rc) rc = write_captions_and_removals(o, r);
     }
-    if (!rc) rc = write_repairs(o, doc, r);
+    if (!rc) rc = write_repairs(o, raw, r);
     if (!rc && job->map) rc = write_map(o, r);
     return rc;
 }
 
-static void count_doc(clean_job *job, const sl_doc *doc, const sl_clean_result *r)
+static void count_doc(clean_job *job, size_t text_len, const sl_clean_result *r)
 {
     job->docs++;
-    job->bytes_in += doc->text.len;
+    job->bytes_in += text_len;
     job->bytes_out += r->text.len;
     job->titles += r->title.text.len > 0;
     job->bylines += r->byline.text.len > 0;
@@ -315,29 +334,151 @@ static void print_summary(FILE *f, const clean_job *job)
     tally_print(f, "removed lines by reason", &job->removals);
 }
 
+/* ------------------------------------------------------------ threads */
+
+#define BATCH_PER_WORKER 16
+
+/* What a worker keeps for one record: the cleaning, and the output line. */
+typedef struct clean_prep {
+    sl_ctx *ctx;                /* the worker's */
+    sl_clean_doc *doc;
+    sl_out *out;
+    bool own;                   /* this process writes the record (--shard) */
+    bool has_byline;            /* the record has a "byline" of its own */
+    size_t variant_off[VARIANTS], variant_len[VARIANTS]; /* in PI_RECORD */
+    const sl_clean_result *r;   /* after finish */
+    char *line;                 /* the output line */
+    size_t len, cap;
+} clean_prep;
+
+static int prep_new(sl_ctx *ctx, const void *arg, void **out)
+{
+    const clean_job *job = arg;
+    clean_prep *p = calloc(1, sizeof *p);
+    if (!p)
+        return sl_oom(ctx);
+    p->ctx = ctx;
+    int rc = sl_clean_doc_new(ctx, &p->doc, &job->clean);
+    if (rc == SL_OK)
+        rc = sl_out_new(ctx, &p->out);
+    if (rc == SL_OK) {
+        *out = p;
+        return SL_OK;
+    }
+    sl_clean_doc_free(p->doc);
+    free(p);
+    return rc;
+}
+
+static void prep_free(void *prep)
+{
+    clean_prep *p = prep;
+    sl_clean_doc_free(p->doc);
+    sl_out_free(p->out);
+    free(p->line);
+    free(p);
+}
+
+/* Phase 1, on a worker: everything that needs no other record. */
+static int prep_analyze(void *prep, const pool_item *it, const void *arg)
+{
+    clean_prep *p = prep;
+    size_t tl, sl;
+    const char *text = item_field(it, PI_TEXT, &tl);
+    const char *source = item_field(it, PI_SOURCE, &sl);
+    p->r = NULL;
+    /* an empty source is no source (the reader gives NULL for none) */
+    return sl_clean_analyze(p->doc, text, tl, it->f[PI_EXTRA].len ? source : NULL, sl);
+}
+
+static bool line_append(clean_prep *p, const char *s, size_t len)
+{
+    if (p->len + len > p->cap) {
+        size_t cap = p->cap ? p->cap : 4096;
+        while (cap < p->len + len)
+            cap *= 2;
+        char *line = realloc(p->line, cap);
+        if (!line)
+            return false;
+        p->line = line;
+        p->cap = cap;
+    }
+    memcpy(p->line + p->len, s, len);
+    p->len += len;
+    return true;
+}
+
+/* The record's variant, less its closing brace, then the tail's fields. */
+static int join_line(clean_prep *p, const pool_item *it, unsigned variant, const char *tail,
+                     size_t tail_len)
+{
+    size_t rl;
+    const char *rec = item_field(it, PI_RECORD, &rl) + p->variant_off[variant];
+    rl = p->variant_len[variant];
+    p->len = 0;
+    bool ok = line_append(p, rec, rl) && (rl == 1 || line_append(p, ", ", 2)) &&
+              line_append(p, tail + 1, tail_len - 1);
+    return ok ? SL_OK : SL_ENOMEM;
+}
+
+/* Phase 2, on a worker, after the record was noted: the result and the
+ * output line. */
+static int prep_finish(void *prep, const pool_item *it, const void *arg)
+{
+    const clean_job *job = arg;
+    clean_prep *p = prep;
+    if (!p->own)
+        return SL_OK;
+    int rc = sl_clean_finish(p->doc, &p->r);
+    if (rc || job->summary)
+        return rc;
+    size_t tl, gl;
+    const char *raw = item_field(it, PI_TEXT, &tl), *given = item_field(it, PI_TITLE, &gl);
+    sl_str title;
+    rc = pick_title(p->doc, (sl_str){ given, gl }, p->r, &title);
+    bool lines = job->clean.steps & SL_CLEAN_LINES;
+    /* a byline the input already has (a web page's, say) stays when the
+     * text shows none */
+    bool keep_byline = p->r->byline.text.len == 0 && p->has_byline;
+    unsigned variant = (title.len ? VARIANT_TITLE : 0) | (lines && !keep_byline ? VARIANT_BYLINE : 0);
+    const char *tail;
+    size_t tail_len;
+    if (!rc) rc = write_tail(p->out, job, (sl_str){ raw, tl }, title, !keep_byline, p->r);
+    if (!rc) rc = sl_out_finish(p->out, &tail, &tail_len);
+    if (!rc) rc = join_line(p, it, variant, tail, tail_len);
+    if (rc == SL_ENOMEM)
+        rc = sl_oom(p->ctx);
+    return rc;
+}
+
 typedef struct clean_handles {
     sl_ctx *ctx;
     sl_reader *reader;
     sl_cleaner *cleaner;
     sl_out *out;
+    pool pool;
+    clean_job *job;
+    FILE *dest;
+    int status;
+    cli_progress progress;
 } clean_handles;
 
-static void close_handles(clean_handles *h)
+/* In input order, between the phases: the line memory (sl_clean_note). */
+static int settle_batch(void *state, pool_batch *b)
 {
-    sl_out_free(h->out);
-    sl_cleaner_free(h->cleaner);
-    sl_reader_free(h->reader);
-    sl_ctx_free(h->ctx);
-}
-
-static int open_handles(clean_handles *h, clean_job *job, int argc, char **argv)
-{
-    if (sl_ctx_new(&h->ctx, NULL) || sl_reader_new(h->ctx, &h->reader, &job->reader) ||
-        sl_cleaner_new(h->ctx, &h->cleaner, &job->clean) || sl_out_new(h->ctx, &h->out)) {
-        cli_error("%s", sl_errmsg(h->ctx));
-        return EXIT_IO;
+    clean_handles *h = state;
+    for (size_t i = 0; i < b->n; i++) {
+        pool_item *it = &b->items[i];
+        clean_prep *p = it->prep;
+        if (it->rc)
+            continue;
+        it->rc = sl_clean_note(h->cleaner, p->doc);
+        if (it->rc) {
+            strncpy(it->err, sl_errmsg(h->ctx), sizeof it->err - 1);
+            it->err[sizeof it->err - 1] = '\0';
+        }
     }
-    return cli_add_inputs(h->ctx, h->reader, argc, argv, optind);
+    return EXIT_OK;
 }
 
 /* Write a cleaned document: to out, or, with --shard, as record k of the
@@ -349,15 +490,119 @@ static bool put_doc(FILE *out, uint64_t k, const char *line, size_t len)
     return cli_write(out, line, len);
 }
 
-/* Read, clean and write every document; returns the exit status.  With
- * --shard every record is cleaned (repeated lines are learnt from all of
- * them, in input order) and this shard's are written. */
-static int clean_all(clean_handles *h, clean_job *job, FILE *out)
+/* In input order, last: write (or count) the finished records. */
+static int add_batch(void *state, pool_batch *b)
 {
-    int status = EXIT_OK;
+    clean_handles *h = state;
+    clean_job *job = h->job;
+    for (size_t i = 0; i < b->n; i++) {
+        pool_item *it = &b->items[i];
+        clean_prep *p = it->prep;
+        if (!p->own)
+            continue;
+        if (it->rc) {
+            size_t ol;
+            cli_error("%s:%llu: %s", item_field(it, PI_ORIGIN, &ol), (unsigned long long)it->line,
+                      it->err);
+            job->rejected++;
+            h->status = cli_worse(h->status, EXIT_IO);
+            continue;
+        }
+        if (!job->summary && !put_doc(h->dest, it->global, p->line, p->len))
+            return EXIT_IO;
+        size_t tl;
+        item_field(it, PI_TEXT, &tl);
+        count_doc(job, tl, p->r);
+    }
+    return EXIT_OK;
+}
+
+/* Copy the record into the next item: its text, source and title, and the
+ * record itself in each variant of the replaced fields that can arise. */
+static int queue_doc(clean_handles *h, const sl_doc *doc, uint64_t k)
+{
+    clean_job *job = h->job;
+    pool_batch *b = pool_fill(&h->pool);
+    pool_item *it = &b->items[b->n];
+    clean_prep *p = it->prep;
+    p->own = dist_owns(k);
+    p->has_byline = sl_doc_has_field(doc, "byline");
+    bool has_title = sl_doc_has_field(doc, "title");
+    sl_buf rec;
+    sl_buf_init(&rec, h->ctx);
+    int rc = SL_OK;
+    for (unsigned v = 0; v < VARIANTS && p->own && !job->summary && rc == SL_OK; v++) {
+        unsigned same = v & ~((has_title ? VARIANT_TITLE : 0u) | (p->has_byline ? VARIANT_BYLINE : 0u));
+        if (same) { /* the record has no such field: the same as a variant before */
+            p->variant_off[v] = p->variant_off[v & ~same];
+            p->variant_len[v] = p->variant_len[v & ~same];
+            continue;
+        }
+        const char *replaced[12], *line;
+        size_t len;
+        replaced_fields(job, v, replaced);
+        rc = sl_out_begin_doc(h->out, doc, replaced);
+        if (!rc) rc = sl_out_finish(h->out, &line, &len);
+        if (rc)
+            break;
+        len -= 2; /* without "}\n" */
+        p->variant_off[v] = rec.len;
+        p->variant_len[v] = len;
+        rc = sl_buf_append(&rec, line, len);
+    }
+    /* PI_EXTRA non-empty: the record has a source */
+    sl_str has_source = doc->source.ptr ? (sl_str){ "s", 1 } : (sl_str){ "", 0 };
+    bool ok = rc == SL_OK && batch_push(b, doc, doc->text, doc->title, has_source,
+                                        (sl_str){ rec.ptr ? rec.ptr : "", rec.len }, 0);
+    if (ok)
+        it->global = k;
+    if (rc)
+        cli_error("%s", sl_errmsg(h->ctx));
+    sl_buf_release(&rec);
+    return ok ? EXIT_OK : EXIT_IO;
+}
+
+static void close_handles(clean_handles *h)
+{
+    pool_close(&h->pool);
+    sl_out_free(h->out);
+    sl_cleaner_free(h->cleaner);
+    sl_reader_free(h->reader);
+    sl_ctx_free(h->ctx);
+}
+
+static int open_handles(clean_handles *h, clean_job *job, int argc, char **argv)
+{
+    if (sl_ctx_new(&h->ctx, NULL) || sl_reader_new(h->ctx, &h->reader, &job->reader) ||
+        sl_cleaner_new(h->ctx, &h->cleaner, &job->clean) || sl_out_new(h->ctx, &h->out)) {
+        cli_error("%s", h->ctx ? sl_errmsg(h->ctx) : "out of memory");
+        return EXIT_IO;
+    }
+    static const pool_ops ops = { prep_new, prep_free, prep_analyze, NULL, NULL };
+    static const pool_phases phases = { settle_batch, prep_finish };
+    /* The calling thread only reads, notes and writes: with N threads, N
+     * workers analyse and finish (one thread: all on the caller). */
+    unsigned threads = job->threads > 1 ? job->threads + 1 : 1;
+    if (!pool_open_phases(&h->pool, threads, &ops, &phases, job, h))
+        return EXIT_IO;
+    return cli_add_inputs(h->ctx, h->reader, argc, argv, optind);
+}
+
+/* Read, clean and write every document; returns the exit status.  With
+ * --shard every record is analysed and noted (repeated lines are learnt
+ * from all of them, in input order) and this shard's are finished and
+ * written. */
+static int clean_all(clean_handles *h)
+{
+    pool *p = &h->pool;
     uint64_t k = 0;
-    cli_progress progress;
-    cli_progress_init(&progress);
+    /* Small batches keep each document's buffers warm in the cache: one
+     * document at a time on one thread, a few dozen for each worker. */
+    size_t batch = h->job->threads > 1 ? BATCH_PER_WORKER * p->workers : 1;
+    if (batch > POOL_BATCH)
+        batch = POOL_BATCH;
+    h->status = EXIT_OK;
+    cli_progress_init(&h->progress);
     for (;;) {
         sl_doc doc;
         int rc = sl_reader_next(h->reader, &doc);
@@ -366,35 +611,20 @@ static int clean_all(clean_handles *h, clean_job *job, FILE *out)
         if (rc != SL_OK) {
             if (!dist_owns(0)) /* shard 0 reports what every shard reads */
                 continue;
-            job->rejected++;
-            cli_read_error(h->ctx, rc, job->quiet, &status);
+            h->job->rejected++;
+            cli_read_error(h->ctx, rc, h->job->quiet, &h->status);
             continue;
         }
-        bool own = dist_owns(k++);
-        const sl_clean_result *r;
-        rc = sl_clean(h->cleaner, doc.text.ptr, doc.text.len, doc.source.ptr, doc.source.len, &r);
-        if (!own)
-            continue;
-        if (rc == SL_OK && !job->summary) {
-            const char *line;
-            size_t len;
-            rc = write_doc(h->out, h->cleaner, job, &doc, r);
-            if (rc == SL_OK)
-                rc = sl_out_finish(h->out, &line, &len);
-            if (rc == SL_OK && !put_doc(out, k - 1, line, len))
-                return EXIT_IO;
-        }
-        if (rc != SL_OK) {
-            cli_error("%s:%llu: %s", doc.origin, (unsigned long long)doc.line, sl_errmsg(h->ctx));
-            job->rejected++;
-            status = cli_worse(status, EXIT_IO);
-            continue;
-        }
-        count_doc(job, &doc, r);
-        cli_progress_update(&progress, job->docs, sl_reader_bytes(h->reader));
+        if (queue_doc(h, &doc, k++) != EXIT_OK)
+            return EXIT_IO;
+        if (pool_fill(p)->n == batch && pool_rotate(p, add_batch, h) != EXIT_OK)
+            return EXIT_IO;
+        cli_progress_update(&h->progress, k, sl_reader_bytes(h->reader));
     }
-    cli_progress_done(&progress);
-    return status;
+    if (pool_drain(p, add_batch, h) != EXIT_OK)
+        return EXIT_IO;
+    cli_progress_done(&h->progress);
+    return h->status;
 }
 
 int cmd_clean(int argc, char **argv)
@@ -403,6 +633,8 @@ int cmd_clean(int argc, char **argv)
     memset(&job, 0, sizeof job);
     job.reader = (sl_reader_options)SL_READER_OPTIONS_INIT;
     job.clean = (sl_clean_options)SL_CLEAN_OPTIONS_INIT;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    job.threads = cores > 0 ? (unsigned)(cores < 64 ? cores : 64) : 1;
     int status = parse_args(argc, argv, &job);
     if (status != EXIT_OK)
         return status;
@@ -415,10 +647,13 @@ int cmd_clean(int argc, char **argv)
         return cli_usage_error("--summary and --shard cannot be combined");
     }
     dist_set_stage(DIST_STAGE_CLEAN, job.clean.steps | (uint64_t)job.map << 32, false);
-    clean_handles h = { 0 };
+    clean_handles h;
+    memset(&h, 0, sizeof h);
+    h.job = &job;
+    h.dest = out;
     status = open_handles(&h, &job, argc, argv);
-    if (h.out)
-        status = cli_worse(status, clean_all(&h, &job, out));
+    if (h.pool.ops)
+        status = cli_worse(status, clean_all(&h));
     status = dist_lines_finish(job.rejected, status);
     close_handles(&h);
     if (job.summary)

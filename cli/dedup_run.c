@@ -44,25 +44,67 @@ static void close_state(dedup_state *s)
     sl_ctx_free(s->ctx);
 }
 
-static int dedup_new_prep(sl_ctx *ctx, const void *arg, void **prep)
-{
-    (void)arg;
-    return sl_dedup_doc_new(ctx, (sl_dedup_doc **)prep);
-}
+/* A record's preparation: its text cleaned on the pool, then shingled. */
+typedef struct dedup_prep {
+    pool_clean pc; /* first: pool_clean_settle finds it there */
+    sl_dedup_doc *doc;
+} dedup_prep;
 
 static void dedup_free_prep(void *prep)
 {
-    sl_dedup_doc_free(prep);
+    dedup_prep *p = prep;
+    pool_clean_release(&p->pc);
+    sl_dedup_doc_free(p->doc);
+    free(p);
 }
 
+static int dedup_new_prep(sl_ctx *ctx, const void *arg, void **prep)
+{
+    (void)arg;
+    dedup_prep *p = calloc(1, sizeof *p);
+    if (!p)
+        return SL_ENOMEM;
+    int rc = pool_clean_init(ctx, &p->pc);
+    if (!rc) rc = sl_dedup_doc_new(ctx, &p->doc);
+    if (rc) {
+        dedup_free_prep(p);
+        return rc;
+    }
+    *prep = p;
+    return SL_OK;
+}
+
+/* Phase 1: the cleaning's analysis, for every record. */
+static int dedup_analyze(void *prep, const pool_item *it, const void *arg)
+{
+    (void)arg;
+    dedup_prep *p = prep;
+    return pool_clean_analyze(&p->pc, it);
+}
+
+/* Phase 2, this process's records: the cleaned text, shingled. */
 static int dedup_prepare(void *prep, const pool_item *it, const void *arg)
 {
-    size_t tl, hl, sl;
-    const char *text = item_field(it, PI_TEXT, &tl);
-    const char *title = item_field(it, PI_TITLE, &hl);
+    dedup_prep *p = prep;
+    sl_str text, title;
+    size_t sl;
     const char *source = item_field(it, PI_SOURCE, &sl);
-    return sl_dedup_prepare(prep, arg, text, tl, title, hl, source, sl);
+    int rc = pool_clean_text(&p->pc, it, &text, &title);
+    return rc ? rc : sl_dedup_prepare(p->doc, arg, text.ptr, text.len, title.ptr, title.len,
+                                      source, sl);
 }
+
+static int dedup_save(const void *prep, struct sl_buf *out)
+{
+    return dist_save_dedup(((const dedup_prep *)prep)->doc, out);
+}
+
+static int dedup_load(void *prep, struct sl_dist_dec *in)
+{
+    return dist_load_dedup(((dedup_prep *)prep)->doc, in);
+}
+
+static int dedup_settle(void *state, pool_batch *b);
 
 static int open_state(dedup_state *s, dedup_job *job)
 {
@@ -73,9 +115,10 @@ static int open_state(dedup_state *s, dedup_job *job)
         cli_error("%s", s->ctx ? sl_errmsg(s->ctx) : "out of memory");
         return EXIT_IO;
     }
-    static const pool_ops ops = { dedup_new_prep, dedup_free_prep, dedup_prepare,
-                                  dist_save_dedup, dist_load_dedup };
-    if (!pool_open(&s->pool, job->threads, &ops, &job->dedup))
+    static const pool_ops ops = { dedup_new_prep, dedup_free_prep, dedup_analyze, dedup_save,
+                                  dedup_load };
+    static const pool_phases phases = { dedup_settle, dedup_prepare };
+    if (!pool_open_phases(&s->pool, job->threads, &ops, &phases, &job->dedup, s))
         return EXIT_IO;
     if ((job->pairs || !job->summary) && !spill_open(job->pairs ? &s->texts : &s->records))
         return EXIT_IO;
@@ -114,9 +157,15 @@ static bool keep_record(dedup_state *s, const pool_item *it, uint64_t *item)
     return spill_put(&s->records, rec, len) && spill_end_item(&s->records);
 }
 
-/* With --pairs: the compared text and the map back to the input text. */
-static bool keep_text(dedup_state *s, const sl_str *text, const sl_clean_result *r)
+/* With --pairs: the compared text and the map back to the input text
+ * (the cleaned one, or the text as given). */
+static bool keep_text(dedup_state *s, const pool_item *it)
 {
+    const dedup_prep *p = it->prep;
+    const sl_clean_result *r = p->pc.r;
+    sl_str given;
+    given.ptr = item_field(it, PI_TEXT, &given.len);
+    const sl_str *text = r ? &r->text : &given;
     uint64_t len = text->len, n_map = r ? r->n_map : 0;
     return spill_put(&s->texts, &len, sizeof len) && spill_put(&s->texts, &n_map, sizeof n_map) &&
            spill_put(&s->texts, text->ptr, text->len) &&
@@ -182,21 +231,25 @@ static bool emit_ready(dedup_state *s, const dedup_job *job, FILE *out, bool all
     return true;
 }
 
-/* Clean the document, keep what will be written, and queue it. */
+/* Keep what will be written and queue the document; it is cleaned on
+ * the pool. */
 static int queue_doc(dedup_state *s, dedup_job *job, const sl_doc *doc)
 {
-    sl_str text, title;
-    const sl_clean_result *r;
-    int rc = cli_stage_text(s->cleaner, job->no_clean, doc, &text, &title, &r);
-    if (rc) {
-        cli_error("%s:%llu: %s", doc->origin, (unsigned long long)doc->line, sl_errmsg(s->ctx));
-        return cli_exit_for(rc);
-    }
+    pool_batch *b = pool_fill(&s->pool);
+    pool_clean_queue(b->items[b->n].prep, job->no_clean, doc);
     sl_str rec = { "", 0 };
-    bool kept = job->pairs ? keep_text(s, &text, r) : job->summary ? true : record_of(s, doc, &rec);
-    uint64_t item = job->pairs ? s->kept++ : 0;
-    if (!kept || !batch_push(pool_fill(&s->pool), doc, text, title, (sl_str){ "", 0 }, rec, item))
+    if (!job->pairs && !job->summary && !record_of(s, doc, &rec))
         return EXIT_IO;
+    if (!batch_push(b, doc, doc->text, doc->title, (sl_str){ "", 0 }, rec, 0))
+        return EXIT_IO;
+    return EXIT_OK;
+}
+
+/* In input order between the phases: the cleaner's line memory. */
+static int dedup_settle(void *state, pool_batch *b)
+{
+    dedup_state *s = state;
+    pool_clean_settle(s->cleaner, s->ctx, b);
     return EXIT_OK;
 }
 
@@ -225,12 +278,15 @@ static int add_batch(void *state, pool_batch *b)
         pool_item *it = &b->items[k];
         size_t il, pl;
         const char *id = item_field(it, PI_ID, &il), *pub = item_field(it, PI_PUBLISHED, &pl);
-        int rc = it->rc ? it->rc : sl_dedup_add(s->d, id, il, pub, pl, it->prep);
+        dedup_prep *p = it->prep;
+        int rc = it->rc ? it->rc : sl_dedup_add(s->d, id, il, pub, pl, p->doc);
         if (rc) {
             pool_reject(it, it->rc ? it->err : sl_errmsg(s->ctx), rc, &job->rejected, &s->status);
             continue;
         }
-        uint64_t item = it->spill_item;
+        uint64_t item = 0;
+        if (job->pairs && !(item = s->kept++, keep_text(s, it)))
+            return EXIT_IO;
         if (!job->pairs && !job->summary && !keep_record(s, it, &item))
             return EXIT_IO;
         if (!remember_item(s, sl_dedup_count(s->d) - 1, item))

@@ -83,7 +83,9 @@ const char *item_field(const pool_item *it, int field, size_t *len)
 
 static void prepare_item(pool *p, pool_item *it, sl_ctx *ctx)
 {
-    if (it->remote) { /* another process prepares it */
+    /* another process prepares it; with two phases the first is for
+     * every record (the stage's prepare knows) */
+    if (it->remote && !p->phases) {
         it->rc = SL_OK;
         return;
     }
@@ -94,11 +96,30 @@ static void prepare_item(pool *p, pool_item *it, sl_ctx *ctx)
     }
 }
 
-/* Worker w's share of a batch. */
-static void prepare_share(pool *p, pool_batch *b, unsigned w)
+static void finish_item(pool *p, pool_item *it, sl_ctx *ctx)
 {
-    for (size_t i = w; i < b->n; i += p->workers)
+    if (it->rc || it->remote)
+        return;
+    it->rc = p->phases->finish(it->prep, it, p->arg);
+    if (it->rc) {
+        strncpy(it->err, sl_errmsg(ctx), sizeof it->err - 1);
+        it->err[sizeof it->err - 1] = '\0';
+    }
+}
+
+/* Worker w's share of a job: the items i with i % workers == w, so an
+ * item's preparation always uses the context it was made with. */
+static void prepare_share(pool *p, pool_batch *b, pool_batch *f, unsigned w)
+{
+    for (size_t i = w; f && i < f->n; i += p->workers)
+        finish_item(p, &f->items[i], p->wctx[w]);
+    for (size_t i = w; b && i < b->n; i += p->workers)
         prepare_item(p, &b->items[i], p->wctx[w]);
+}
+
+static bool two_phases(const pool *p)
+{
+    return p->phases != NULL;
 }
 
 typedef struct worker_arg {
@@ -119,9 +140,9 @@ static void *work(void *arg)
         if (p->quit)
             break;
         seen = p->generation;
-        pool_batch *b = p->job;
+        pool_batch *b = p->job, *f = p->job_finish;
         pthread_mutex_unlock(&p->mu);
-        prepare_share(p, b, a.w);
+        prepare_share(p, b, f, a.w);
         pthread_mutex_lock(&p->mu);
         if (++p->finished == p->started)
             pthread_cond_signal(&p->done);
@@ -147,8 +168,16 @@ static void start_workers(pool *p, unsigned want)
 
 bool pool_open(pool *p, unsigned threads, const pool_ops *ops, const void *arg)
 {
+    return pool_open_phases(p, threads, ops, NULL, arg, NULL);
+}
+
+bool pool_open_phases(pool *p, unsigned threads, const pool_ops *ops, const pool_phases *phases,
+                      const void *arg, void *state)
+{
     memset(p, 0, sizeof *p);
     p->ops = ops;
+    p->phases = phases;
+    p->phase_state = state;
     p->arg = arg;
     threads = threads < 1 ? 1 : threads > POOL_MAX_THREADS ? POOL_MAX_THREADS : threads;
     bool ok = pthread_mutex_init(&p->mu, NULL) == 0;
@@ -161,6 +190,7 @@ bool pool_open(pool *p, unsigned threads, const pool_ops *ops, const void *arg)
     for (unsigned w = 0; ok && w < p->workers; w++)
         ok = sl_ctx_new(&p->wctx[w], NULL) == SL_OK;
     ok = ok && slot_open(p, &p->slots[0]) && slot_open(p, &p->slots[1]);
+    ok = ok && (!two_phases(p) || slot_open(p, &p->slots[2]));
     p->fill = &p->slots[0];
     if (!ok) {
         cli_error("out of memory");
@@ -179,8 +209,8 @@ void pool_close(pool *p)
         for (unsigned w = 0; w < p->started; w++)
             pthread_join(p->tid[w], NULL);
     }
-    slot_close(p, &p->slots[0]);
-    slot_close(p, &p->slots[1]);
+    for (size_t i = 0; i < 3; i++)
+        slot_close(p, &p->slots[i]);
     for (unsigned w = 0; w < POOL_MAX_THREADS; w++)
         sl_ctx_free(p->wctx[w]);
     if (p->sync_ok) {
@@ -191,14 +221,15 @@ void pool_close(pool *p)
     memset(p, 0, sizeof *p);
 }
 
-void pool_start(pool *p, pool_batch *b)
+void pool_start(pool *p, pool_batch *b, pool_batch *f)
 {
     if (!p->started) {
-        prepare_share(p, b, 0);
+        prepare_share(p, b, f, 0);
         return;
     }
     pthread_mutex_lock(&p->mu);
     p->job = b;
+    p->job_finish = f;
     p->finished = 0;
     p->generation++;
     pthread_cond_broadcast(&p->go);
@@ -210,9 +241,10 @@ void pool_wait(pool *p)
     if (!p->started)
         return;
     pthread_mutex_lock(&p->mu);
-    while (p->job && p->finished < p->started)
+    while ((p->job || p->job_finish) && p->finished < p->started)
         pthread_cond_wait(&p->done, &p->mu);
     p->job = NULL;
+    p->job_finish = NULL;
     pthread_mutex_unlock(&p->mu);
 }
 
@@ -221,12 +253,41 @@ pool_batch *pool_fill(pool *p)
     return p->fill;
 }
 
+/* Two phases (pool_phases): the workers prepare the filled batch and finish
+ * the one prepared before (settled here first); the one they finished
+ * before is added meanwhile and becomes the next to fill. */
+static int rotate_two(pool *p, pool_add_fn add, void *state)
+{
+    pool_batch *prepared = p->busy, *finished = p->finishing;
+    if (prepared || finished)
+        pool_wait(p);
+    int st = prepared ? p->phases->settle(p->phase_state, prepared) : EXIT_OK;
+    if (st != EXIT_OK)
+        return st;
+    pool_batch *next = p->fill->n ? p->fill : NULL;
+    if (next || prepared)
+        pool_start(p, next, prepared);
+    p->busy = next;
+    p->finishing = prepared;
+    if (finished) {
+        st = add(state, finished);
+        finished->n = 0;
+    }
+    /* the next to fill: the batch no phase holds */
+    for (size_t i = 0; i < 3; i++)
+        if (&p->slots[i] != p->busy && &p->slots[i] != p->finishing)
+            p->fill = &p->slots[i];
+    return st;
+}
+
 int pool_rotate(pool *p, pool_add_fn add, void *state)
 {
+    if (two_phases(p))
+        return rotate_two(p, add, state);
     pool_batch *done = p->busy;
     if (done)
         pool_wait(p);
-    pool_start(p, p->fill);
+    pool_start(p, p->fill, NULL);
     p->busy = p->fill;
     p->fill = p->fill == &p->slots[0] ? &p->slots[1] : &p->slots[0];
     if (!done)
@@ -238,6 +299,14 @@ int pool_rotate(pool *p, pool_add_fn add, void *state)
 
 int pool_drain(pool *p, pool_add_fn add, void *state)
 {
+    if (two_phases(p)) {
+        if (p->fill->n && rotate_two(p, add, state) != EXIT_OK)
+            return EXIT_IO;
+        int st = EXIT_OK;
+        while (st == EXIT_OK && (p->busy || p->finishing))
+            st = rotate_two(p, add, state);
+        return st;
+    }
     if (p->fill->n && pool_rotate(p, add, state) != EXIT_OK)
         return EXIT_IO;
     if (!p->busy)
@@ -309,4 +378,73 @@ void pool_reject(const pool_item *it, const char *msg, int rc, uint64_t *rejecte
     cli_error("%s:%llu: %s", origin, (unsigned long long)it->line, msg);
     (*rejected)++;
     *status = cli_worse(*status, cli_exit_for(rc));
+}
+
+/* ------------------------------------------------ cleaning on the pool */
+
+int pool_clean_init(sl_ctx *ctx, pool_clean *pc)
+{
+    memset(pc, 0, sizeof *pc);
+    sl_clean_options opts = SL_CLEAN_OPTIONS_INIT;
+    return sl_clean_doc_new(ctx, &pc->doc, &opts);
+}
+
+void pool_clean_release(pool_clean *pc)
+{
+    sl_clean_doc_free(pc->doc);
+    pc->doc = NULL;
+}
+
+void pool_clean_queue(pool_clean *pc, bool no_clean, const sl_doc *doc)
+{
+    pc->clean = !no_clean && !sl_doc_has_field(doc, "repairs");
+    pc->has_source = doc->source.ptr != NULL;
+}
+
+int pool_clean_analyze(pool_clean *pc, const pool_item *it)
+{
+    pc->r = NULL;
+    if (!pc->clean)
+        return SL_OK;
+    size_t tl, sl;
+    const char *text = item_field(it, PI_TEXT, &tl);
+    const char *source = item_field(it, PI_SOURCE, &sl);
+    return sl_clean_analyze(pc->doc, text, tl, pc->has_source ? source : NULL, sl);
+}
+
+void pool_clean_settle(sl_cleaner *c, sl_ctx *ctx, pool_batch *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        pool_item *it = &b->items[i];
+        pool_clean *pc = it->prep;
+        if (it->rc || !pc->clean)
+            continue;
+        it->rc = sl_clean_note(c, pc->doc);
+        if (it->rc) {
+            strncpy(it->err, sl_errmsg(ctx), sizeof it->err - 1);
+            it->err[sizeof it->err - 1] = '\0';
+        }
+    }
+}
+
+int pool_clean_text(pool_clean *pc, const pool_item *it, sl_str *text, sl_str *title)
+{
+    size_t tl, hl;
+    const char *given_text = item_field(it, PI_TEXT, &tl);
+    const char *given_title = item_field(it, PI_TITLE, &hl);
+    *text = (sl_str){ given_text, tl };
+    *title = (sl_str){ given_title, hl };
+    if (!pc->clean)
+        return SL_OK;
+    const sl_clean_result *r;
+    int rc = sl_clean_finish(pc->doc, &r);
+    if (rc)
+        return rc;
+    pc->r = r;
+    *text = r->text;
+    if (r->title.text.len) {
+        *title = r->title.text;
+        return SL_OK;
+    }
+    return sl_clean_doc_field(pc->doc, given_title, hl, title);
 }

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int run_open_store(run_state *s)
 {
@@ -141,8 +142,42 @@ bool run_touch(run_state *s, uint64_t event)
     return true;
 }
 
-/* Write event or story number n as its row. */
-static int put_cluster(run_state *s, uint64_t n, int is_story, uint64_t *story_number)
+/* "YYYY-MM-DD" as days since 1970; INT64_MIN for "" (undated). */
+static int64_t day_number(const char *ymd)
+{
+    int y, m, d;
+    if (!ymd[0] || sscanf(ymd, "%4d-%2d-%2d", &y, &m, &d) != 3)
+        return INT64_MIN;
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    tm.tm_year = y - 1900;
+    tm.tm_mon = m - 1;
+    tm.tm_mday = d;
+    return (int64_t)(timegm(&tm) / 86400);
+}
+
+/* A story's first and last day are its timeline's (docs/timeline.md): the
+ * intervals of its dated events, which the members' inferred publication
+ * intervals bound, so the API, the page and `storyline timeline` give the
+ * same span.  The timeline reads what this run wrote in its transaction. */
+static int timeline_span(run_state *s, sl_timeline *t, uint64_t story, int64_t *first,
+                         int64_t *last)
+{
+    char key[24];
+    snprintf(key, sizeof key, "%llu", (unsigned long long)story);
+    const sl_tl_story *r;
+    int rc = sl_timeline_build(t, s->store, key, &r);
+    if (rc)
+        return rc;
+    *first = day_number(r->first);
+    *last = day_number(r->last);
+    return SL_OK;
+}
+
+/* Write event or story number n as its row; a story's span comes from its
+ * timeline when one is given (the end of a run), else from the index. */
+static int put_cluster(run_state *s, uint64_t n, int is_story, uint64_t *story_number,
+                       sl_timeline *timeline)
 {
     const sl_story_index *x = s->stories;
     sl_story_cluster c, st;
@@ -159,6 +194,12 @@ static int put_cluster(run_state *s, uint64_t n, int is_story, uint64_t *story_n
                             c.first_day, c.last_day, c.size };
     if (story_number)
         *story_number = c.story;
+    if (is_story && timeline) {
+        rc = sl_store_put_cluster(s->store, &sc); /* the timeline reads this row */
+        if (!rc) rc = timeline_span(s, timeline, c.first_doc, &sc.first_day, &sc.last_day);
+        if (rc)
+            return rc;
+    }
     return sl_store_put_cluster(s->store, &sc);
 }
 
@@ -167,8 +208,8 @@ int run_put_touched(run_state *s)
     int rc = SL_OK;
     for (size_t i = 0; !rc && i < s->n_touched; i++) {
         uint64_t story;
-        rc = put_cluster(s, s->touched[i], 0, &story);
-        if (!rc) rc = put_cluster(s, story, 1, NULL);
+        rc = put_cluster(s, s->touched[i], 0, &story, NULL);
+        if (!rc) rc = put_cluster(s, story, 1, NULL, NULL);
     }
     return rc;
 }
@@ -178,7 +219,9 @@ int run_put_touched(run_state *s)
 /* Relations can change until the input ends (a later document can be the
  * earlier version, or the longer text containing an earlier one), and
  * labels and titles follow their members: everything is compared with
- * what is stored, and rows that changed are written. */
+ * what is stored, and rows that changed are written.  Stories come last,
+ * their spans from timelines built on the relations and events written
+ * just before. */
 static int refresh_all(run_state *s, uint64_t *changed)
 {
     uint64_t n = sl_dedup_count(s->dedup);
@@ -194,9 +237,12 @@ static int refresh_all(run_state *s, uint64_t *changed)
     }
     uint64_t events = sl_story_event_count(s->stories), stories = sl_story_story_count(s->stories);
     for (uint64_t e = 0; !rc && e < events; e++)
-        rc = put_cluster(s, e, 0, NULL);
+        rc = put_cluster(s, e, 0, NULL, NULL);
+    sl_timeline *tl = NULL;
+    if (!rc && stories) rc = sl_timeline_new(s->ctx, &tl, NULL);
     for (uint64_t t = 0; !rc && t < stories; t++)
-        rc = put_cluster(s, t, 1, NULL);
+        rc = put_cluster(s, t, 1, NULL, tl);
+    sl_timeline_free(tl);
     return rc;
 }
 

@@ -23,23 +23,69 @@ typedef struct stories_state {
     char when[128];      /* an inferred interval, "earliest/latest" */
 } stories_state;
 
-static int story_new_prep(sl_ctx *ctx, const void *arg, void **prep)
-{
-    return sl_story_doc_new(ctx, arg, (sl_story_doc **)prep);
-}
+/* A record's preparation: its text cleaned on the pool, then featurised. */
+typedef struct story_prep {
+    pool_clean pc; /* first: pool_clean_settle finds it there */
+    sl_story_doc *doc;
+} story_prep;
 
 static void story_free_prep(void *prep)
 {
-    sl_story_doc_free(prep);
+    story_prep *p = prep;
+    pool_clean_release(&p->pc);
+    sl_story_doc_free(p->doc);
+    free(p);
 }
 
+static int story_new_prep(sl_ctx *ctx, const void *arg, void **prep)
+{
+    story_prep *p = calloc(1, sizeof *p);
+    if (!p)
+        return SL_ENOMEM;
+    int rc = pool_clean_init(ctx, &p->pc);
+    if (!rc) rc = sl_story_doc_new(ctx, arg, &p->doc);
+    if (rc) {
+        story_free_prep(p);
+        return rc;
+    }
+    *prep = p;
+    return SL_OK;
+}
+
+/* Phase 1: the cleaning's analysis, for every record. */
+static int story_analyze(void *prep, const pool_item *it, const void *arg)
+{
+    (void)arg;
+    story_prep *p = prep;
+    return pool_clean_analyze(&p->pc, it);
+}
+
+/* Phase 2, this process's records: the cleaned text, featurised. */
 static int story_prepare(void *prep, const pool_item *it, const void *arg)
 {
     (void)arg;
-    size_t tl, hl;
-    const char *text = item_field(it, PI_TEXT, &tl);
-    const char *title = item_field(it, PI_TITLE, &hl);
-    return sl_story_prepare(prep, text, tl, title, hl);
+    story_prep *p = prep;
+    sl_str text, title;
+    int rc = pool_clean_text(&p->pc, it, &text, &title);
+    return rc ? rc : sl_story_prepare(p->doc, text.ptr, text.len, title.ptr, title.len);
+}
+
+static int story_save(const void *prep, struct sl_buf *out)
+{
+    return dist_save_story(((const story_prep *)prep)->doc, out);
+}
+
+static int story_load(void *prep, struct sl_dist_dec *in)
+{
+    return dist_load_story(((story_prep *)prep)->doc, in);
+}
+
+/* In input order between the phases: the cleaner's line memory. */
+static int story_settle(void *state, pool_batch *b)
+{
+    stories_state *s = state;
+    pool_clean_settle(s->cleaner, s->ctx, b);
+    return EXIT_OK;
 }
 
 static void close_state(stories_state *s)
@@ -54,8 +100,9 @@ static void close_state(stories_state *s)
 
 static int open_state(stories_state *s, stories_job *job)
 {
-    static const pool_ops ops = { story_new_prep, story_free_prep, story_prepare,
-                                  dist_save_story, dist_load_story };
+    static const pool_ops ops = { story_new_prep, story_free_prep, story_analyze, story_save,
+                                  story_load };
+    static const pool_phases phases = { story_settle, story_prepare };
     sl_clean_options clean = SL_CLEAN_OPTIONS_INIT;
     if (sl_ctx_new(&s->ctx, NULL) || sl_reader_new(s->ctx, &s->reader, &job->reader) ||
         sl_cleaner_new(s->ctx, &s->cleaner, &clean) || sl_out_new(s->ctx, &s->out) ||
@@ -70,7 +117,7 @@ static int open_state(stories_state *s, stories_job *job)
         return sl_errcode(s->ctx) == SL_EINVAL ? EXIT_USAGE : EXIT_IO;
     }
     sl_story_doc_free(probe);
-    if (!pool_open(&s->pool, job->threads, &ops, &job->story))
+    if (!pool_open_phases(&s->pool, job->threads, &ops, &phases, &job->story, s))
         return EXIT_IO;
     return EXIT_OK;
 }
@@ -129,16 +176,18 @@ static int queue_doc(void *state, const sl_doc *in)
     stories_state *s = state;
     sl_doc with_date;
     const sl_doc *doc = &with_date;
-    sl_str text, title, dup_of = { "", 0 }, rec = { "", 0 };
+    sl_str dup_of = { "", 0 }, rec = { "", 0 };
     int drc = published_interval(s, in, &with_date);
     if (drc) {
         cli_error("%s:%llu: %s", in->origin, (unsigned long long)in->line, sl_errmsg(s->ctx));
         return cli_exit_for(drc);
     }
-    const sl_clean_result *r;
-    int rc = cli_stage_text(s->cleaner, s->job->no_clean, doc, &text, &title, &r);
+    /* cleaned on the pool */
+    pool_batch *b = pool_fill(&s->pool);
+    pool_clean_queue(b->items[b->n].prep, s->job->no_clean, doc);
+    int rc = SL_OK;
     /* a document dedup found to repeat an earlier one: "dup": {"of": id} */
-    if (!rc && sl_reader_field(s->reader, doc, "dup", "of", &dup_of) < 0)
+    if (sl_reader_field(s->reader, doc, "dup", "of", &dup_of) < 0)
         rc = SL_ENOMEM;
     if (!rc && !s->job->summary)
         rc = record_of(s, doc, &rec);
@@ -146,7 +195,7 @@ static int queue_doc(void *state, const sl_doc *in)
         cli_error("%s:%llu: %s", doc->origin, (unsigned long long)doc->line, sl_errmsg(s->ctx));
         return cli_exit_for(rc);
     }
-    return batch_push(pool_fill(&s->pool), doc, text, title, dup_of, rec, 0) ? EXIT_OK : EXIT_IO;
+    return batch_push(b, doc, doc->text, doc->title, dup_of, rec, 0) ? EXIT_OK : EXIT_IO;
 }
 
 static int write_story(stories_state *s, const pool_item *it, uint64_t doc)
@@ -196,7 +245,8 @@ static int add_batch(void *state, pool_batch *b)
         size_t il, pl, dl;
         const char *id = item_field(it, PI_ID, &il), *pub = item_field(it, PI_PUBLISHED, &pl);
         const char *dup = item_field(it, PI_EXTRA, &dl);
-        int rc = it->rc ? it->rc : sl_story_add(s->x, id, il, pub, pl, dup, dl, it->prep);
+        story_prep *p = it->prep;
+        int rc = it->rc ? it->rc : sl_story_add(s->x, id, il, pub, pl, dup, dl, p->doc);
         if (rc) {
             pool_reject(it, it->rc ? it->err : sl_errmsg(s->ctx), rc, &s->job->rejected,
                         &s->status);

@@ -597,7 +597,7 @@ size_t sl_html_page_offset(const sl_html_result *r, size_t text_offset);
  * all.  A handle must not be used by two threads at once. */
 typedef struct sl_store sl_store;
 
-#define SL_STORE_SCHEMA_VERSION 1
+#define SL_STORE_SCHEMA_VERSION 2
 
 enum {
     SL_STORE_CREATE = 1u << 0,   /* create the file when it does not exist */
@@ -725,6 +725,7 @@ typedef struct sl_store_hit {
  * and is returned.  A query FTS5 cannot parse gives SL_EINVAL. */
 typedef int (*sl_store_hit_fn)(void *ud, const sl_store_hit *hit);
 int sl_store_search(sl_store *s, const sl_store_query *q, sl_store_hit_fn fn, void *ud);
+
 
 /* ---- timeline: a story's events in date order, and what each outlet adds ----
  *
@@ -880,6 +881,45 @@ unsigned sl_server_port(const sl_server *s);
 void sl_server_stop(sl_server *s);
 /* Stop (when running) and release everything; NULL is a no-op. */
 void sl_server_free(sl_server *s);
+
+/* ---- clean in three steps, for threads (docs/scale.md) ----
+ *
+ * sl_clean is sl_clean_analyze, sl_clean_note and sl_clean_finish on one
+ * document.  Only the note needs the documents before it (the memory of
+ * lines that repeat within a source); the analysis (encoding repair,
+ * normalisation, line features and hashes: almost all of the work) and the
+ * finish (line classification and the rewrite) are the document's own, so
+ * they can run on other threads:
+ *
+ *   any thread:    sl_clean_analyze(d, text, len, source, source_len)
+ *   input order:   sl_clean_note(cleaner, d)
+ *   any thread:    sl_clean_finish(d, &result)
+ *
+ * The same documents noted in the same order give the same bytes as
+ * sl_clean, whatever thread analysed or finished them.  A sl_clean_doc
+ * allocates with (and reports errors on) the context it was made with, and
+ * is used by one thread at a time; sl_clean_note allocates and reports on
+ * the cleaner's context only.  The text given to sl_clean_analyze must
+ * stay unchanged until sl_clean_finish.  The document's options decide the
+ * steps (the cleaner's are those of sl_clean). */
+typedef struct sl_clean_doc sl_clean_doc;
+
+int sl_clean_doc_new(sl_ctx *ctx, sl_clean_doc **out, const sl_clean_options *opts);
+void sl_clean_doc_free(sl_clean_doc *d);
+/* The stateless part.  A failure (SL_ENOMEM) leaves d empty: do not note it
+ * (sl_clean does not learn from a document it failed on either). */
+int sl_clean_analyze(sl_clean_doc *d, const char *text, size_t len, const char *source,
+                     size_t source_len);
+/* In input order: d's lines are counted in the cleaner's memory, and d
+ * learns how often each was seen.  SL_EINVAL unless d was analysed (and
+ * not noted) since. */
+int sl_clean_note(sl_cleaner *c, sl_clean_doc *d);
+/* The result, owned by d and valid until d is analysed again.  SL_EINVAL
+ * unless d was noted since it was analysed. */
+int sl_clean_finish(sl_clean_doc *d, const sl_clean_result **result);
+/* sl_clean_field with d's options and buffers (valid until the next call);
+ * it does not disturb d's result. */
+int sl_clean_doc_field(sl_clean_doc *d, const char *text, size_t len, sl_str *out);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,13 @@
 /* The clean stage: encoding repair, normalisation and line classification,
  * each a rewrite of the previous text.  The maps of the steps are composed
- * so that every offset reported points into the raw input text. */
+ * so that every offset reported points into the raw input text.
+ *
+ * One document's cleaning is split for threads (include/storyline.h): the
+ * analysis (encoding repair, normalisation, line features and keys) and the
+ * finish (line classification, the rewrite without the removed lines,
+ * tidying) use only the sl_clean_doc's own buffers and context; between
+ * them, sl_clean_note consults and updates the cleaner's memory of lines
+ * that repeat across documents of one source, in input order. */
 #include "encoding.h"
 #include "lines.h"
 #include "normalize.h"
@@ -10,26 +17,34 @@
 /* A growable array of one element type. */
 #define SL_ARRAY(type) struct { type *items; size_t n, cap; }
 
-struct sl_cleaner {
+enum sl_clean_doc_stage {
+    SL_CLEAN_DOC_EMPTY,     /* nothing analysed, or a step failed */
+    SL_CLEAN_DOC_ANALYSED,  /* sl_clean_analyze succeeded */
+    SL_CLEAN_DOC_NOTED,     /* sl_clean_note succeeded */
+    SL_CLEAN_DOC_FINISHED   /* sl_clean_finish succeeded */
+};
+
+struct sl_clean_doc {
     sl_ctx *ctx;
     sl_clean_options opts;
+    int stage;                 /* enum sl_clean_doc_stage */
     sl_rewrite enc, norm, lines, tidy;
-    sl_rewrite field_enc, field_norm; /* for sl_clean_field */
-    sl_linestate *linestate;
+    sl_rewrite field_enc, field_norm; /* for sl_clean_doc_field */
+    sl_lines_work *work;
     sl_line_class *classes;
     size_t n_classes, cap_classes;
     /* Maps from the current text back to the raw text (two, swapped). */
     sl_map_seg *map, *spare;
     size_t n_map, cap_map, n_spare, cap_spare;
-    sl_map_seg *norm_map; /* normalised text -> raw, kept for fields */
-    size_t n_norm_map, cap_norm_map;
     SL_ARRAY(sl_repair) repairs;
     SL_ARRAY(sl_removal) removed;
     SL_ARRAY(sl_field) captions;
+    const char *text;          /* the current text (an output of a step) */
+    size_t len;
     sl_clean_result result;
 };
 
-int sl_cleaner_new(sl_ctx *ctx, sl_cleaner **out, const sl_clean_options *opts)
+int sl_clean_doc_new(sl_ctx *ctx, sl_clean_doc **out, const sl_clean_options *opts)
 {
     sl_clean_options defaults = SL_CLEAN_OPTIONS_INIT;
     if (!ctx || !out)
@@ -39,7 +54,7 @@ int sl_cleaner_new(sl_ctx *ctx, sl_cleaner **out, const sl_clean_options *opts)
         opts = &defaults;
     if (opts->version != SL_CLEAN_OPTIONS_VERSION)
         return sl_error(ctx, SL_EINVAL, "sl_clean_options: unknown version %u", opts->version);
-    sl_cleaner *c = sl_calloc(ctx, 1, sizeof *c);
+    sl_clean_doc *c = sl_calloc(ctx, 1, sizeof *c);
     if (!c)
         return sl_oom(ctx);
     c->ctx = ctx;
@@ -50,7 +65,7 @@ int sl_cleaner_new(sl_ctx *ctx, sl_cleaner **out, const sl_clean_options *opts)
     sl_rewrite_init(&c->tidy, ctx);
     sl_rewrite_init(&c->field_enc, ctx);
     sl_rewrite_init(&c->field_norm, ctx);
-    int rc = sl_linestate_new(ctx, &c->linestate);
+    int rc = sl_lines_work_new(ctx, &c->work);
     if (rc) {
         sl_free(ctx, c);
         return rc;
@@ -59,7 +74,7 @@ int sl_cleaner_new(sl_ctx *ctx, sl_cleaner **out, const sl_clean_options *opts)
     return SL_OK;
 }
 
-void sl_cleaner_free(sl_cleaner *c)
+void sl_clean_doc_free(sl_clean_doc *c)
 {
     if (!c)
         return;
@@ -70,11 +85,10 @@ void sl_cleaner_free(sl_cleaner *c)
     sl_rewrite_release(&c->tidy);
     sl_rewrite_release(&c->field_enc);
     sl_rewrite_release(&c->field_norm);
-    sl_linestate_free(c->linestate);
+    sl_lines_work_free(c->work);
     sl_free(ctx, c->classes);
     sl_free(ctx, c->map);
     sl_free(ctx, c->spare);
-    sl_free(ctx, c->norm_map);
     sl_free(ctx, c->repairs.items);
     sl_free(ctx, c->removed.items);
     sl_free(ctx, c->captions.items);
@@ -82,7 +96,7 @@ void sl_cleaner_free(sl_cleaner *c)
 }
 
 /* Start the current map as the identity over len raw bytes. */
-static int map_identity(sl_cleaner *c, size_t len)
+static int map_identity(sl_clean_doc *c, size_t len)
 {
     c->n_map = 0;
     if (len == 0)
@@ -96,7 +110,7 @@ static int map_identity(sl_cleaner *c, size_t len)
 }
 
 /* Fold a step's map (its output -> its input) into the current map. */
-static int map_push_step(sl_cleaner *c, const sl_rewrite *step)
+static int map_push_step(sl_clean_doc *c, const sl_rewrite *step)
 {
     int rc = sl_map_compose(c->ctx, c->map, c->n_map, step->segs, step->n_segs, &c->spare,
                             &c->n_spare, &c->cap_spare);
@@ -112,19 +126,19 @@ static int map_push_step(sl_cleaner *c, const sl_rewrite *step)
     return SL_OK;
 }
 
-static size_t raw_start(const sl_cleaner *c, size_t off)
+static size_t raw_start(const sl_clean_doc *c, size_t off)
 {
     return sl_map_offset(c->map, c->n_map, off, 0);
 }
 
-static size_t raw_end(const sl_cleaner *c, size_t off)
+static size_t raw_end(const sl_clean_doc *c, size_t off)
 {
     return sl_map_offset(c->map, c->n_map, off, 1);
 }
 
 /* Record a step's repairs, converting their offsets to raw ones with the
  * map as it was before the step. */
-static int collect_repairs(sl_cleaner *c, const sl_rewrite *step)
+static int collect_repairs(sl_clean_doc *c, const sl_rewrite *step)
 {
     for (size_t i = 0; i < step->n_edits; i++) {
         const sl_edit *e = &step->edits[i];
@@ -141,7 +155,7 @@ static int collect_repairs(sl_cleaner *c, const sl_rewrite *step)
     return SL_OK;
 }
 
-static int add_removal(sl_cleaner *c, size_t start, size_t end, const char *reason)
+static int add_removal(sl_clean_doc *c, size_t start, size_t end, const char *reason)
 {
     int rc = sl_grow(c->ctx, (void **)&c->removed.items, &c->removed.cap, c->removed.n + 1,
                      sizeof *c->removed.items);
@@ -151,12 +165,12 @@ static int add_removal(sl_cleaner *c, size_t start, size_t end, const char *reas
     return SL_OK;
 }
 
-static sl_field make_field(const sl_cleaner *c, const char *text, size_t start, size_t end)
+static sl_field make_field(const sl_clean_doc *c, const char *text, size_t start, size_t end)
 {
     return (sl_field){ { text + start, end - start }, raw_start(c, start), raw_end(c, end) };
 }
 
-static int add_caption(sl_cleaner *c, const char *text, const sl_line_class *lc)
+static int add_caption(sl_clean_doc *c, const char *text, const sl_line_class *lc)
 {
     int rc = sl_grow(c->ctx, (void **)&c->captions.items, &c->captions.cap, c->captions.n + 1,
                      sizeof *c->captions.items);
@@ -168,7 +182,7 @@ static int add_caption(sl_cleaner *c, const char *text, const sl_line_class *lc)
 
 /* Take one classified line: keep it, or remove it (with the separator that
  * follows it) and remember it as a field or a removal. */
-static int apply_line(sl_cleaner *c, const char *text, const sl_line_class *lc, size_t next)
+static int apply_line(sl_clean_doc *c, const char *text, const sl_line_class *lc, size_t next)
 {
     sl_rewrite *rw = &c->lines;
     int rc = SL_OK;
@@ -192,11 +206,9 @@ static int apply_line(sl_cleaner *c, const char *text, const sl_line_class *lc, 
     return rc;
 }
 
-static int clean_lines(sl_cleaner *c, const char *text, size_t len, const char *source,
-                       size_t source_len)
+static int clean_lines(sl_clean_doc *c, const char *text, size_t len)
 {
-    int rc = sl_classify_lines(c->linestate, text, len, source, source_len, &c->classes,
-                               &c->n_classes, &c->cap_classes);
+    int rc = sl_lines_classify(c->work, &c->classes, &c->n_classes, &c->cap_classes);
     for (size_t i = 0; i < c->n_classes && rc == SL_OK; i++) {
         size_t next = i + 1 < c->n_classes ? c->classes[i + 1].start : len;
         rc = apply_line(c, text, &c->classes[i], next);
@@ -206,18 +218,20 @@ static int clean_lines(sl_cleaner *c, const char *text, size_t len, const char *
     return rc;
 }
 
-static void reset(sl_cleaner *c)
+static void reset(sl_clean_doc *c)
 {
     sl_rewrite_reset(&c->enc);
     sl_rewrite_reset(&c->norm);
     sl_rewrite_reset(&c->lines);
     sl_rewrite_reset(&c->tidy);
     c->repairs.n = c->removed.n = c->captions.n = 0;
+    c->n_classes = 0;
+    c->stage = SL_CLEAN_DOC_EMPTY;
     memset(&c->result, 0, sizeof c->result);
 }
 
 /* Run one rewrite step over the current text and fold its map in. */
-static int run_step(sl_cleaner *c, sl_rewrite *rw, int (*step)(sl_rewrite *, const char *, size_t),
+static int run_step(sl_clean_doc *c, sl_rewrite *rw, int (*step)(sl_rewrite *, const char *, size_t),
                     const char **text, size_t *len)
 {
     int rc = step(rw, *text, *len);
@@ -232,45 +246,68 @@ static int run_step(sl_cleaner *c, sl_rewrite *rw, int (*step)(sl_rewrite *, con
     return rc;
 }
 
-static int clean_steps(sl_cleaner *c, const char **text, size_t *len, const char *source,
-                       size_t source_len)
+
+/* Encoding repair and normalisation, then the lines' analysis. */
+static int analyze_steps(sl_clean_doc *c, const char *source, size_t source_len)
 {
     unsigned steps = c->opts.steps;
-    int rc = map_identity(c, *len);
+    int rc = map_identity(c, c->len);
     if (rc == SL_OK && (steps & SL_CLEAN_ENCODING))
-        rc = run_step(c, &c->enc, sl_encoding_repair, text, len);
+        rc = run_step(c, &c->enc, sl_encoding_repair, &c->text, &c->len);
     if (rc == SL_OK && (steps & (SL_CLEAN_NORMALIZE | SL_CLEAN_LINES)))
-        rc = run_step(c, &c->norm, sl_normalize, text, len);
-    if (rc == SL_OK && (steps & SL_CLEAN_LINES)) {
-        rc = clean_lines(c, *text, *len, source, source_len);
-        if (rc == SL_OK)
-            rc = map_push_step(c, &c->lines);
-        if (rc == SL_OK) {
-            *text = c->lines.out.ptr ? c->lines.out.ptr : "";
-            *len = c->lines.out.len;
-            /* Removing lines can leave blank lines at the ends. */
-            rc = run_step(c, &c->tidy, sl_normalize, text, len);
-        }
-    }
+        rc = run_step(c, &c->norm, sl_normalize, &c->text, &c->len);
+    if (rc == SL_OK && (steps & SL_CLEAN_LINES))
+        rc = sl_lines_analyze(c->work, c->text, c->len, source, source_len);
     return rc;
 }
 
-int sl_clean(sl_cleaner *c, const char *text, size_t len, const char *source, size_t source_len,
-             const sl_clean_result **result)
+int sl_clean_analyze(sl_clean_doc *c, const char *text, size_t len, const char *source,
+                     size_t source_len)
 {
-    if (!c || !result || (!text && len))
+    if (!c || (!text && len))
         return SL_EINVAL;
-    *result = NULL;
     reset(c);
-    const char *cur = text ? text : "";
-    size_t cur_len = len;
-    int rc = clean_steps(c, &cur, &cur_len, source, source_len);
+    c->text = text ? text : "";
+    c->len = len;
+    int rc = analyze_steps(c, source, source_len);
     if (rc != SL_OK) {
         reset(c);
         return rc;
     }
+    c->stage = SL_CLEAN_DOC_ANALYSED;
+    return SL_OK;
+}
+
+/* The lines without the removed ones, then tidied: removing lines can
+ * leave blank lines at the ends. */
+static int finish_lines(sl_clean_doc *c)
+{
+    int rc = clean_lines(c, c->text, c->len);
+    if (rc == SL_OK)
+        rc = map_push_step(c, &c->lines);
+    if (rc == SL_OK) {
+        c->text = c->lines.out.ptr ? c->lines.out.ptr : "";
+        c->len = c->lines.out.len;
+        rc = run_step(c, &c->tidy, sl_normalize, &c->text, &c->len);
+    }
+    return rc;
+}
+
+int sl_clean_finish(sl_clean_doc *c, const sl_clean_result **result)
+{
+    if (!c || !result)
+        return SL_EINVAL;
+    *result = NULL;
+    if (c->stage != SL_CLEAN_DOC_NOTED)
+        return sl_error(c->ctx, SL_EINVAL, "sl_clean_finish: the document was not noted");
+    int rc = (c->opts.steps & SL_CLEAN_LINES) ? finish_lines(c) : SL_OK;
+    if (rc != SL_OK) {
+        reset(c);
+        return rc;
+    }
+    c->stage = SL_CLEAN_DOC_FINISHED;
     sl_clean_result *r = &c->result;
-    r->text = (sl_str){ cur, cur_len };
+    r->text = (sl_str){ c->text, c->len };
     r->captions = c->captions.items;
     r->n_captions = c->captions.n;
     r->removed = c->removed.items;
@@ -283,14 +320,9 @@ int sl_clean(sl_cleaner *c, const char *text, size_t len, const char *source, si
     return SL_OK;
 }
 
-size_t sl_clean_raw_offset(const sl_clean_result *r, size_t clean_offset)
-{
-    return r ? sl_map_offset(r->map, r->n_map, clean_offset, 0) : clean_offset;
-}
-
 /* Fields are short and have no lines to classify: only the encoding and
  * normalisation steps apply, and line ends become spaces. */
-int sl_clean_field(sl_cleaner *c, const char *text, size_t len, sl_str *out)
+int sl_clean_doc_field(sl_clean_doc *c, const char *text, size_t len, sl_str *out)
 {
     if (!c || !out || (!text && len))
         return SL_EINVAL;
@@ -317,4 +349,84 @@ int sl_clean_field(sl_cleaner *c, const char *text, size_t len, sl_str *out)
     if (rc == SL_OK)
         *out = (sl_str){ cur, cur_len };
     return rc;
+}
+
+/* ---------------------------------------------------------- the cleaner */
+
+struct sl_cleaner {
+    sl_ctx *ctx;
+    sl_linestate *linestate;
+    sl_clean_doc *doc; /* for sl_clean and sl_clean_field */
+};
+
+int sl_cleaner_new(sl_ctx *ctx, sl_cleaner **out, const sl_clean_options *opts)
+{
+    if (!ctx || !out)
+        return SL_EINVAL;
+    *out = NULL;
+    sl_cleaner *c = sl_calloc(ctx, 1, sizeof *c);
+    if (!c)
+        return sl_oom(ctx);
+    c->ctx = ctx;
+    int rc = sl_clean_doc_new(ctx, &c->doc, opts);
+    if (rc == SL_OK)
+        rc = sl_linestate_new(ctx, &c->linestate);
+    if (rc) {
+        sl_cleaner_free(c);
+        return rc;
+    }
+    *out = c;
+    return SL_OK;
+}
+
+void sl_cleaner_free(sl_cleaner *c)
+{
+    if (!c)
+        return;
+    sl_linestate_free(c->linestate);
+    sl_clean_doc_free(c->doc);
+    sl_free(c->ctx, c);
+}
+
+int sl_clean_note(sl_cleaner *c, sl_clean_doc *d)
+{
+    if (!c || !d)
+        return SL_EINVAL;
+    if (d->stage != SL_CLEAN_DOC_ANALYSED)
+        return sl_error(c->ctx, SL_EINVAL, "sl_clean_note: the document was not analysed");
+    if (d->opts.steps & SL_CLEAN_LINES) {
+        int rc = sl_lines_note(c->linestate, d->work);
+        if (rc) {
+            d->stage = SL_CLEAN_DOC_EMPTY;
+            return rc;
+        }
+    }
+    d->stage = SL_CLEAN_DOC_NOTED;
+    return SL_OK;
+}
+
+int sl_clean(sl_cleaner *c, const char *text, size_t len, const char *source, size_t source_len,
+             const sl_clean_result **result)
+{
+    if (!c || !result || (!text && len))
+        return SL_EINVAL;
+    *result = NULL;
+    int rc = sl_clean_analyze(c->doc, text, len, source, source_len);
+    if (rc == SL_OK)
+        rc = sl_clean_note(c, c->doc);
+    if (rc == SL_OK)
+        rc = sl_clean_finish(c->doc, result);
+    return rc;
+}
+
+size_t sl_clean_raw_offset(const sl_clean_result *r, size_t clean_offset)
+{
+    return r ? sl_map_offset(r->map, r->n_map, clean_offset, 0) : clean_offset;
+}
+
+int sl_clean_field(sl_cleaner *c, const char *text, size_t len, sl_str *out)
+{
+    if (!c || !out || (!text && len))
+        return SL_EINVAL;
+    return sl_clean_doc_field(c->doc, text, len, out);
 }

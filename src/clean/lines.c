@@ -32,42 +32,6 @@
 #define REPEAT_EDGE_DOCS 3
 #define REPEAT_INNER_DOCS 6
 
-struct sl_linestate {
-    sl_ctx *ctx;
-    sl_buf low;            /* folded copy of the current line */
-    sl_line_feat *feat;    /* features of the current document's lines */
-    size_t cap_feat;
-    unsigned char *seen;   /* per line: documents it was seen in (capped) */
-    size_t cap_seen;
-    sl_linemem mem;
-    sl_lex lex;
-};
-
-int sl_linestate_new(sl_ctx *ctx, sl_linestate **out)
-{
-    *out = NULL;
-    sl_linestate *st = sl_calloc(ctx, 1, sizeof *st);
-    if (!st)
-        return sl_oom(ctx);
-    st->ctx = ctx;
-    sl_buf_init(&st->low, ctx);
-    sl_linemem_init(&st->mem, ctx, REPEAT_MEMORY);
-    sl_lex_init(&st->lex);
-    *out = st;
-    return SL_OK;
-}
-
-void sl_linestate_free(sl_linestate *st)
-{
-    if (!st)
-        return;
-    sl_buf_release(&st->low);
-    sl_linemem_release(&st->mem);
-    sl_free(st->ctx, st->feat);
-    sl_free(st->ctx, st->seen);
-    sl_free(st->ctx, st);
-}
-
 /* The working view of one document. */
 typedef struct doc {
     const char *text;
@@ -81,6 +45,83 @@ typedef struct doc {
     bool tail_all;                /* a real comment form: all after it goes */
     size_t tail_from;             /* short lines after this one inherit */
 } doc;
+
+/* The per-document part: features, line keys and what passes 1 and 2
+ * found.  It needs no memory of other documents, so any thread may run it
+ * (a work is used by one thread at a time). */
+struct sl_lines_work {
+    sl_ctx *ctx;
+    sl_buf low;            /* folded copy of the current line */
+    sl_line_feat *feat;    /* features of the current document's lines */
+    size_t cap_feat;
+    uint64_t *keys;        /* per line: hash of (source, line); 0 if blank */
+    size_t cap_keys;
+    unsigned char *seen;   /* per line: documents it was seen in (capped) */
+    size_t cap_seen;
+    bool has_source;       /* without a source, repetition is not used */
+    int stage;             /* enum work_stage */
+    sl_lex lex;
+    doc d;
+};
+
+enum work_stage { WORK_EMPTY, WORK_ANALYSED, WORK_NOTED };
+
+/* The memory across documents, and a work for sl_classify_lines. */
+struct sl_linestate {
+    sl_ctx *ctx;
+    sl_linemem mem;
+    sl_lines_work *work;
+};
+
+int sl_lines_work_new(sl_ctx *ctx, sl_lines_work **out)
+{
+    *out = NULL;
+    sl_lines_work *w = sl_calloc(ctx, 1, sizeof *w);
+    if (!w)
+        return sl_oom(ctx);
+    w->ctx = ctx;
+    sl_buf_init(&w->low, ctx);
+    sl_lex_init(&w->lex);
+    *out = w;
+    return SL_OK;
+}
+
+void sl_lines_work_free(sl_lines_work *w)
+{
+    if (!w)
+        return;
+    sl_buf_release(&w->low);
+    sl_free(w->ctx, w->feat);
+    sl_free(w->ctx, w->keys);
+    sl_free(w->ctx, w->seen);
+    sl_free(w->ctx, w);
+}
+
+int sl_linestate_new(sl_ctx *ctx, sl_linestate **out)
+{
+    *out = NULL;
+    sl_linestate *st = sl_calloc(ctx, 1, sizeof *st);
+    if (!st)
+        return sl_oom(ctx);
+    st->ctx = ctx;
+    sl_linemem_init(&st->mem, ctx, REPEAT_MEMORY);
+    int rc = sl_lines_work_new(ctx, &st->work);
+    if (rc) {
+        sl_free(ctx, st);
+        return rc;
+    }
+    *out = st;
+    return SL_OK;
+}
+
+void sl_linestate_free(sl_linestate *st)
+{
+    if (!st)
+        return;
+    sl_linemem_release(&st->mem);
+    sl_lines_work_free(st->work);
+    sl_free(st->ctx, st);
+}
 
 static bool blank(const doc *d, size_t i)
 {
@@ -114,7 +155,7 @@ static size_t prev_nonblank(const doc *d, size_t i)
 
 /* ---------------------------------------------------------------- pass 1 */
 
-static int split_lines(sl_linestate *st, const char *text, size_t len, size_t *n)
+static int split_lines(sl_lines_work *st, const char *text, size_t len, size_t *n)
 {
     size_t start = 0;
     *n = 0;
@@ -150,7 +191,7 @@ static size_t phrase_words(const char *p)
 }
 
 /* Some cues hold only on lines of a certain shape (enum sl_cue_flags). */
-static bool cue_shape_holds(const sl_linestate *st, const sl_line_feat *f, const char *line)
+static bool cue_shape_holds(const sl_lines_work *st, const sl_line_feat *f, const char *line)
 {
     unsigned flags = f->cue->flags;
     size_t len = f->end - f->start;
@@ -176,7 +217,7 @@ static bool cue_shape_holds(const sl_linestate *st, const sl_line_feat *f, const
     return true;
 }
 
-static int find_cues(sl_linestate *st, const char *text, sl_line_feat *f)
+static int find_cues(sl_lines_work *st, const char *text, sl_line_feat *f)
 {
     size_t len = f->end - f->start;
     bool words = f->words <= SL_FEAT_WORDS_MAX;
@@ -259,24 +300,44 @@ static void find_tail(doc *d)
 
 /* ---------------------------------------------------------------- pass 3 */
 
-static int note_repeats(sl_linestate *st, doc *d, const char *source, size_t source_len)
+/* The key of every non-blank line: a hash of the source and the line.
+ * The memory only ever sees these keys. */
+static int hash_lines(sl_lines_work *w, const char *source, size_t source_len)
 {
-    int rc = sl_grow(st->ctx, (void **)&st->seen, &st->cap_seen, d->n, 1);
+    doc *d = &w->d;
+    int rc = sl_grow(w->ctx, (void **)&w->keys, &w->cap_keys, d->n, sizeof *w->keys);
+    if (rc == SL_OK)
+        rc = sl_grow(w->ctx, (void **)&w->seen, &w->cap_seen, d->n, 1);
     if (rc)
         return rc;
-    d->seen = st->seen;
+    d->seen = w->seen;
     memset(d->seen, 0, d->n);
-    if (!source)
-        return SL_OK;
-    sl_linemem_next_doc(&st->mem);
-    uint64_t seed = sl_linemem_hash(0, source, source_len);
+    w->has_source = source != NULL;
+    uint64_t seed = source ? sl_linemem_hash(0, source, source_len) : 0;
     for (size_t i = 0; i < d->n; i++) {
         const sl_line_feat *f = &d->f[i];
-        if (blank(d, i))
+        w->keys[i] = !source || blank(d, i)
+                         ? 0
+                         : sl_linemem_hash(seed, d->text + f->start, f->end - f->start);
+    }
+    return SL_OK;
+}
+
+int sl_lines_note(sl_linestate *st, sl_lines_work *w)
+{
+    if (!st || !w || w->stage != WORK_ANALYSED)
+        return SL_EINVAL;
+    sl_linemem *m = &st->mem;
+    doc *d = &w->d;
+    w->stage = WORK_NOTED;
+    if (!w->has_source)
+        return SL_OK;
+    sl_linemem_next_doc(m);
+    for (size_t i = 0; i < d->n; i++) {
+        if (!w->keys[i])
             continue;
         uint32_t docs;
-        rc = sl_linemem_note(&st->mem, sl_linemem_hash(seed, d->text + f->start, f->end - f->start),
-                             &docs);
+        int rc = sl_linemem_note(m, w->keys[i], &docs);
         if (rc)
             return rc;
         d->seen[i] = (unsigned char)(docs > 255 ? 255 : docs);
@@ -581,33 +642,58 @@ static void find_dateline(doc *d)
 
 /* ---------------------------------------------------------------- entry */
 
+int sl_lines_analyze(sl_lines_work *w, const char *text, size_t len, const char *source,
+                     size_t source_len)
+{
+    if (!w || (!text && len))
+        return SL_EINVAL;
+    w->stage = WORK_EMPTY;
+    if (!text)
+        text = "";
+    size_t lines;
+    int rc = split_lines(w, text, len, &lines);
+    for (size_t i = 0; i < lines && rc == SL_OK; i++)
+        rc = find_cues(w, text, &w->feat[i]);
+    w->d = (doc){ text, w->feat, NULL, NULL, lines, 0, 0, 0, NULL, false, 0 };
+    if (rc == SL_OK)
+        rc = hash_lines(w, source, source_len);
+    if (rc != SL_OK)
+        return rc;
+    find_body_span(&w->d);
+    find_tail(&w->d);
+    w->stage = WORK_ANALYSED;
+    return SL_OK;
+}
+
+int sl_lines_classify(sl_lines_work *w, sl_line_class **out, size_t *n, size_t *cap)
+{
+    if (!w || !out || !n || !cap || w->stage != WORK_NOTED)
+        return SL_EINVAL;
+    *n = 0;
+    doc *d = &w->d;
+    int rc = sl_grow(w->ctx, (void **)out, cap, d->n, sizeof **out);
+    if (rc)
+        return rc;
+    d->c = *out;
+    classify_all(d);
+    size_t after_title = find_title(d);
+    bool titled = after_title > 0 && d->c[after_title - 1].kind == SL_LINE_TITLE;
+    find_byline(d, after_title, titled);
+    find_dateline(d);
+    *n = d->n;
+    return SL_OK;
+}
+
 int sl_classify_lines(sl_linestate *st, const char *text, size_t len, const char *source,
                       size_t source_len, sl_line_class **out, size_t *n, size_t *cap)
 {
     if (!st || !out || !n || !cap || (!text && len))
         return SL_EINVAL;
     *n = 0;
-    if (!text)
-        text = "";
-    size_t lines;
-    int rc = split_lines(st, text, len, &lines);
-    for (size_t i = 0; i < lines && rc == SL_OK; i++)
-        rc = find_cues(st, text, &st->feat[i]);
+    int rc = sl_lines_analyze(st->work, text, len, source, source_len);
     if (rc == SL_OK)
-        rc = sl_grow(st->ctx, (void **)out, cap, lines, sizeof **out);
-    doc d = { text, st->feat, *out, NULL, lines, 0, 0, 0, NULL, false, 0 };
-    if (rc == SL_OK) {
-        find_body_span(&d);
-        rc = note_repeats(st, &d, source, source_len);
-    }
-    if (rc != SL_OK)
-        return rc;
-    find_tail(&d);
-    classify_all(&d);
-    size_t after_title = find_title(&d);
-    bool titled = after_title > 0 && d.c[after_title - 1].kind == SL_LINE_TITLE;
-    find_byline(&d, after_title, titled);
-    find_dateline(&d);
-    *n = lines;
-    return SL_OK;
+        rc = sl_lines_note(st, st->work);
+    if (rc == SL_OK)
+        rc = sl_lines_classify(st->work, out, n, cap);
+    return rc;
 }

@@ -41,4 +41,22 @@ int sl_classify_lines(sl_linestate *st, const char *text, size_t len,
                       const char *source, size_t source_len,
                       sl_line_class **out, size_t *n, size_t *cap);
 
+/* The same in three steps, for threads: sl_lines_analyze (passes that
+ * need no memory: features, cues, body span, tail, line keys) on any
+ * thread, sl_lines_note (the memory of repeated lines: consulted and
+ * updated; allocates only with the state's context) in input order, then
+ * sl_lines_classify on the work's thread.  A work belongs to one thread at
+ * a time; the text given to sl_lines_analyze must stay unchanged until
+ * sl_lines_classify. */
+typedef struct sl_lines_work sl_lines_work;
+
+int sl_lines_work_new(sl_ctx *ctx, sl_lines_work **out);
+void sl_lines_work_free(sl_lines_work *w);
+int sl_lines_analyze(sl_lines_work *w, const char *text, size_t len,
+                     const char *source, size_t source_len);
+/* SL_EINVAL unless w was analysed (and not noted) since. */
+int sl_lines_note(sl_linestate *st, sl_lines_work *w);
+/* SL_EINVAL unless w was noted since it was analysed. */
+int sl_lines_classify(sl_lines_work *w, sl_line_class **out, size_t *n, size_t *cap);
+
 #endif

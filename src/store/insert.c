@@ -30,6 +30,16 @@ static int map_json(sl_store *s, const sl_store_doc *d, sl_str *out)
     return rc;
 }
 
+sl_str store_outlet_of(sl_str source, sl_str id)
+{
+    if (source.len)
+        return source;
+    const char *slash = id.len ? memchr(id.ptr, '/', id.len) : NULL;
+    if (slash && slash > id.ptr)
+        return (sl_str){ id.ptr, (size_t)(slash - id.ptr) };
+    return (sl_str){ NULL, 0 };
+}
+
 static int insert_doc_row(sl_store *s, uint64_t doc, const sl_store_doc *d)
 {
     sl_str map = { NULL, 0 };
@@ -60,6 +70,28 @@ static int insert_doc_row(sl_store *s, uint64_t doc, const sl_store_doc *d)
     bind_u64(st, 18, d->event);
     bind_u64(st, 19, d->story);
     sqlite3_bind_double(st, 20, d->score);
+    store_bind_str(st, 21, d->source.len ? (sl_str){ NULL, 0 }
+                                         : store_outlet_of(d->source, d->id), 1);
+    return store_step_done(s, st);
+}
+
+/* A given source names its slug when it is the first to spell it; the
+ * documents that were named after that folder before take the name, so
+ * the outlets do not depend on the input order. */
+static int name_outlet(sl_store *s, sl_str source)
+{
+    if (!source.len)
+        return SL_OK;
+    sqlite3_stmt *st = store_stmt_get(s, ST_OUTLET_PUT);
+    if (!st)
+        return sl_errcode(s->ctx);
+    store_bind_str(st, 1, source, 0);
+    int rc = store_step_done(s, st);
+    if (rc || sqlite3_changes(s->db) == 0)
+        return rc;
+    if (!(st = store_stmt_get(s, ST_OUTLET_RENAME)))
+        return sl_errcode(s->ctx);
+    store_bind_str(st, 1, source, 0);
     return store_step_done(s, st);
 }
 
@@ -108,6 +140,7 @@ int sl_store_add_doc(sl_store *s, uint64_t doc, const sl_store_doc *d)
     if (!s->in_batch)
         return sl_error(s->ctx, SL_EINVAL, "store: documents are added inside a batch");
     int rc = insert_doc_row(s, doc, d);
+    if (!rc) rc = name_outlet(s, d->source);
     if (!rc) rc = insert_fts(s, doc, d);
     if (!rc) rc = insert_clean(s, doc, d);
     return rc;

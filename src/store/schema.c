@@ -78,10 +78,75 @@ static const char schema_v1[] =
     "CREATE VIRTUAL TABLE search USING fts5(title, text, content='documents',\n"
     "  content_rowid='doc', tokenize='unicode61 remove_diacritics 2');\n";
 
-/* migrations[v] takes a store from version v to v + 1 (none yet: version
- * 1 is the first).  Each runs in the transaction that records the new
- * version, so a store is at one version or the next, never between. */
-static const char *const migrations[SL_STORE_SCHEMA_VERSION + 1] = { NULL, NULL };
+/* Version 2: documents.source is the outlet (docs/store.md).  A document
+ * stored without a source gets the folder of its id (store_outlet_of),
+ * named as the first source stored that spells it: the outlets table keeps
+ * those names by slug.  source_derived tells the derived ones (1), so a
+ * later run feeds the stages the input's source as before.  An older store
+ * is brought there with the rule the new documents follow. */
+static const char schema_v2[] =
+    "ALTER TABLE documents ADD COLUMN source_derived INTEGER NOT NULL DEFAULT 0;\n"
+    "CREATE TABLE outlets (slug TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;\n"
+    "INSERT INTO outlets(slug, name) SELECT sl_outlet_slug(source), source FROM documents\n"
+    "  WHERE source IS NOT NULL ORDER BY doc ON CONFLICT(slug) DO NOTHING;\n"
+    "UPDATE documents SET source_derived = 1, source = coalesce(\n"
+    "  (SELECT name FROM outlets WHERE slug = sl_outlet_slug(sl_outlet_folder(id))),\n"
+    "  sl_outlet_folder(id))\n"
+    "  WHERE source IS NULL AND sl_outlet_folder(id) IS NOT NULL;\n";
+
+/* migrations[v] takes a store from version v to v + 1; a new file is made
+ * at version 1 and taken up the same steps.  Each runs in the transaction
+ * that records the new version, so a store is at one version or the next,
+ * never between. */
+static const char *const migrations[STORE_SCHEMA_VERSION] = { NULL, schema_v2 };
+
+/* ------------------------------------------------------- SQL functions */
+
+static void folder_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *id = (const char *)sqlite3_value_text(argv[0]);
+    sl_str id_str = { id, id ? (size_t)sqlite3_value_bytes(argv[0]) : 0 };
+    sl_str folder = store_outlet_of((sl_str){ NULL, 0 }, id_str);
+    if (folder.len)
+        sqlite3_result_text64(cx, folder.ptr, folder.len, SQLITE_TRANSIENT, SQLITE_UTF8);
+    else
+        sqlite3_result_null(cx);
+}
+
+static void slug_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    sl_store *s = sqlite3_user_data(cx);
+    const char *name = (const char *)sqlite3_value_text(argv[0]);
+    if (!name) {
+        sqlite3_result_null(cx);
+        return;
+    }
+    size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+    char *slug = sl_malloc(s->ctx, n + 1);
+    if (!slug) {
+        sqlite3_result_error_nomem(cx);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char c = name[i];
+        slug[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c == ' ' ? '-' : c;
+    }
+    sqlite3_result_text64(cx, slug, n, SQLITE_TRANSIENT, SQLITE_UTF8);
+    sl_free(s->ctx, slug);
+}
+
+int store_outlet_functions(sl_store *s)
+{
+    int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    int rc = sqlite3_create_function_v2(s->db, "sl_outlet_folder", 1, flags, s, folder_fn, NULL,
+                                        NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(s->db, "sl_outlet_slug", 1, flags, s, slug_fn, NULL, NULL,
+                                        NULL);
+    return rc == SQLITE_OK ? SL_OK : store_fail(s, store_code(rc), "cannot add SQL functions");
+}
 
 int store_exec(sl_store *s, const char *sql)
 {
@@ -147,18 +212,20 @@ static int create(sl_store *s)
     if (rc)
         return rc;
     rc = store_exec(s, schema_v1);
-    if (!rc) rc = set_version(s, 1);
+    for (int v = 1; !rc && v < STORE_SCHEMA_VERSION; v++)
+        rc = store_exec(s, migrations[v]);
+    if (!rc) rc = set_version(s, STORE_SCHEMA_VERSION);
     if (!rc) rc = sl_store_meta_set(s, "created_by", "storyline " SL_VERSION_STRING);
     if (!rc) rc = store_exec(s, "COMMIT");
     if (rc)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    s->schema_version = rc ? 0 : 1;
+    s->schema_version = rc ? 0 : STORE_SCHEMA_VERSION;
     return rc;
 }
 
 static int migrate(sl_store *s, int from)
 {
-    for (int v = from; v < SL_STORE_SCHEMA_VERSION; v++) {
+    for (int v = from; v < STORE_SCHEMA_VERSION; v++) {
         int rc = store_exec(s, "BEGIN IMMEDIATE");
         if (!rc) rc = migrations[v] ? store_exec(s, migrations[v]) : SL_OK;
         if (!rc) rc = set_version(s, v + 1);
@@ -175,7 +242,8 @@ static int migrate(sl_store *s, int from)
 int store_schema_init(sl_store *s, int read_only)
 {
     int exists = 0;
-    int rc = has_tables(s, &exists);
+    int rc = store_outlet_functions(s);
+    if (!rc) rc = has_tables(s, &exists);
     if (rc)
         return rc;
     if (!exists) {
@@ -188,16 +256,16 @@ int store_schema_init(sl_store *s, int read_only)
     if (rc)
         return rc;
     s->schema_version = version;
-    if (version > SL_STORE_SCHEMA_VERSION)
+    if (version > STORE_SCHEMA_VERSION)
         return sl_error(s->ctx, SL_EINVAL,
                         "store '%s' has schema version %d, newer than this storyline reads (%d): "
-                        "use a newer storyline", s->path, version, SL_STORE_SCHEMA_VERSION);
-    if (version < SL_STORE_SCHEMA_VERSION) {
+                        "use a newer storyline", s->path, version, STORE_SCHEMA_VERSION);
+    if (version < STORE_SCHEMA_VERSION) {
         if (read_only)
             return sl_error(s->ctx, SL_EINVAL,
                             "store '%s' has schema version %d; run 'storyline run --db' on it "
                             "once to migrate it to version %d", s->path, version,
-                            SL_STORE_SCHEMA_VERSION);
+                            STORE_SCHEMA_VERSION);
         return migrate(s, version);
     }
     return SL_OK;

@@ -43,19 +43,37 @@ int sl_store_scan(sl_store *s, uint64_t from, sl_store_scan_fn fn, void *ud)
 
 /* ---------------------------------------------------------------- search */
 
-/* bm25 with the title counting five times the text; ties in input order. */
+/* bm25 with the title counting five times the text; ties in input order.
+ * Only the page is ranked in full: `top` picks the best rowids (bm25 and
+ * the filters, nothing else), and the snippets and the event and story ids
+ * are made for those rows alone, not for every match.  The scores are
+ * top's, so the rows and their order are those of ranking every match. */
+#define SEARCH_PAGE                                                                      \
+    " SELECT d.doc, d.id, d.source, d.url, d.title, d.date,"                            \
+    " snippet(search, 1, ?2, ?3, '…', ?4), top.score,"                                  \
+    " (SELECT id FROM events WHERE event = d.event),"                                   \
+    " (SELECT id FROM stories WHERE story = d.story)"                                   \
+    " FROM search JOIN top ON top.doc = search.rowid JOIN documents d ON d.doc = top.doc" \
+    " WHERE search MATCH ?1 AND search.rowid IN (SELECT doc FROM top)"                  \
+    " ORDER BY top.score, top.doc"
+
+/* No filter: the ranking reads the full-text index only. */
 static const char search_sql[] =
-    "SELECT d.doc, d.id, d.source, d.url, d.title, d.date,"
-    " snippet(search, 1, ?2, ?3, '…', ?4), bm25(search, 5.0, 1.0) AS score,"
-    " (SELECT id FROM events WHERE event = d.event),"
-    " (SELECT id FROM stories WHERE story = d.story)"
+    "WITH top(doc, score) AS MATERIALIZED ("
+    " SELECT rowid, bm25(search, 5.0, 1.0) AS score FROM search"
+    " WHERE search MATCH ?1 ORDER BY score, rowid LIMIT ?9)" SEARCH_PAGE;
+
+/* Filters: each match's document row is read for its source and date. */
+static const char search_filtered_sql[] =
+    "WITH top(doc, score) AS MATERIALIZED ("
+    " SELECT search.rowid, bm25(search, 5.0, 1.0) AS score"
     " FROM search JOIN documents d ON d.doc = search.rowid"
     " WHERE search MATCH ?1"
     " AND (?5 IS NULL OR d.source = ?5)"
     " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.doc = d.doc AND e.canonical = ?6))"
     " AND (?7 IS NULL OR d.date >= ?7)"
     " AND (?8 IS NULL OR d.date <= ?8)"
-    " ORDER BY score, d.doc LIMIT ?9";
+    " ORDER BY score, search.rowid LIMIT ?9)" SEARCH_PAGE;
 
 /* Plain words to an FTS5 query: each word a quoted string (inner quotes
  * doubled), all of them required.  FTS5 operators are then just text. */
@@ -87,14 +105,17 @@ static int words_query(sl_store *s, const char *words, sl_str *out)
 
 static sqlite3_stmt *bind_query(sl_store *s, const sl_store_query *q, sl_str match)
 {
-    sqlite3_stmt *st = s->stmt[ST_SEARCH];
+    int filtered = q->source || q->entity || q->from || q->to;
+    store_stmt which = filtered ? ST_SEARCH_FILTERED : ST_SEARCH;
+    sqlite3_stmt *st = s->stmt[which];
     if (!st) {
-        int rc = sqlite3_prepare_v3(s->db, search_sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+        int rc = sqlite3_prepare_v3(s->db, filtered ? search_filtered_sql : search_sql, -1,
+                                    SQLITE_PREPARE_PERSISTENT, &st, NULL);
         if (rc != SQLITE_OK) {
             store_fail(s, store_code(rc), "cannot prepare the search");
             return NULL;
         }
-        s->stmt[ST_SEARCH] = st;
+        s->stmt[which] = st;
     }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);

@@ -21,11 +21,21 @@ static const char *const stmt_sql[ST_COUNT_FIRST] = {
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     [ST_HAS_HASH] = "SELECT 1 FROM documents WHERE hash = ?1",
     [ST_DOC_COUNT] = "SELECT coalesce(max(doc) + 1, 0) FROM documents",
+    /* ?3 the given source, ?21 the id's folder: a document without a
+     * source gets the folder, named as a given source that spells it */
     [ST_ADD_DOC] = "INSERT INTO documents(doc, id, source, url, title, title_given, byline, "
                    "published, date, story_date, raw_text, text, cleaned, clean_map, hash, origin, "
-                   "line, run, event, story, score) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                   "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-                   "(SELECT max(run) FROM runs), ?18, ?19, ?20)",
+                   "line, run, event, story, score, source_derived) VALUES(?1, ?2, "
+                   "coalesce(?3, (SELECT name FROM outlets WHERE slug = sl_outlet_slug(?21)), ?21), "
+                   "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+                   "(SELECT max(run) FROM runs), ?18, ?19, ?20, ?3 IS NULL AND ?21 IS NOT NULL)",
+    /* the first source spelling a slug names it; documents already named
+     * after their folder take that name (scanning the index, not the rows) */
+    [ST_OUTLET_PUT] = "INSERT INTO outlets(slug, name) VALUES(sl_outlet_slug(?1), ?1) "
+                      "ON CONFLICT(slug) DO NOTHING",
+    [ST_OUTLET_RENAME] = "UPDATE documents SET source = ?1 WHERE source_derived = 1 AND doc IN "
+                         "(SELECT doc FROM documents INDEXED BY documents_source "
+                         "WHERE sl_outlet_slug(source) = sl_outlet_slug(?1) AND source <> ?1)",
     [ST_ADD_FTS] = "INSERT INTO search(rowid, title, text) VALUES(?1, ?2, ?3)",
     [ST_ADD_REPAIR] = "INSERT INTO repairs(doc, start, \"end\", kind, replacement) "
                       "VALUES(?1, ?2, ?3, ?4, ?5)",
@@ -63,9 +73,11 @@ static const char *const stmt_sql[ST_COUNT_FIRST] = {
     [ST_RUN_BEGIN] = "INSERT INTO runs(started, inputs, version) VALUES(?1, ?2, ?3)",
     [ST_RUN_PROGRESS] = "UPDATE runs SET added = ?2, skipped = ?3, rejected = ?4, "
                         "finished = ?5 WHERE run = ?1",
-    [ST_SCAN] = "SELECT doc, id, source, published, raw_text, text, title, story_date, cleaned, "
+    /* the source as the input gave it: the stages are fed what they were */
+    [ST_SCAN] = "SELECT doc, id, CASE WHEN source_derived THEN NULL ELSE source END, published, raw_text, text, title, story_date, cleaned, "
                 "event, story, score FROM documents WHERE doc >= ?1 ORDER BY doc",
     [ST_SEARCH] = NULL, /* made in search.c */
+    [ST_SEARCH_FILTERED] = NULL,
 };
 
 int store_code(int sqlite_rc)

@@ -16,7 +16,8 @@ typedef enum store_stmt {
     ST_ADD_ENTITY, ST_ADD_QUOTE, ST_ADD_TIMEX, ST_ADD_PUBLISHED,
     ST_PUT_DUP, ST_PUT_EVENT, ST_PUT_STORY,
     ST_RUN_BEGIN, ST_RUN_PROGRESS,
-    ST_SCAN, ST_SEARCH,
+    ST_SCAN, ST_SEARCH, ST_SEARCH_FILTERED,
+    ST_OUTLET_PUT, ST_OUTLET_RENAME,
     ST_COUNT_FIRST, /* one per countable table, in store_count_tables order */
     ST_N = ST_COUNT_FIRST + 9
 } store_stmt;
@@ -53,6 +54,21 @@ int store_code(int sqlite_rc);
 int store_bind_str(sqlite3_stmt *st, int i, sl_str v, int null_if_empty);
 int store_bind_cstr(sqlite3_stmt *st, int i, const char *v);
 sl_str store_column_str(sqlite3_stmt *st, int i);
+
+/* The schema version this code writes and reads (docs/store.md). */
+#define STORE_SCHEMA_VERSION SL_STORE_SCHEMA_VERSION
+
+/* The outlet of a document: its source, else the folder of its id
+ * ("valley-courier/levee-gives-way" was read from a directory per
+ * outlet); empty when neither says.  The one rule: the store applies it
+ * when a document is stored (and to older stores when migrating them);
+ * everything else reads documents.source. */
+sl_str store_outlet_of(sl_str source, sl_str id);
+/* SQL functions of the connection (schema.c): sl_outlet_folder(id), the
+ * folder store_outlet_of gives for a document without a source, NULL when
+ * none; sl_outlet_slug(name), the name lowercased (ASCII) with dashes for
+ * spaces, how a folder spells an outlet ("northgate-times"). */
+int store_outlet_functions(sl_store *s);
 
 /* Create the schema of a new file, or check and migrate an existing one. */
 int store_schema_init(sl_store *s, int read_only);

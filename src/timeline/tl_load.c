@@ -25,16 +25,12 @@ int64_t tl_parse_day(sl_str s)
     return sl_days_from_civil(y, m, d);
 }
 
-/* The outlet of a document: its source, else the folder of its id
- * ("valley-courier/levee-gives-way" was read from a directory per outlet). */
-static sl_str outlet_of(sl_str source, sl_str id)
+/* The outlet is the stored source, derived from the id's folder when the
+ * document was stored without one (store_outlet_of); "(unknown)" when
+ * neither said. */
+static sl_str outlet_name(sl_str source)
 {
-    if (source.len)
-        return source;
-    const char *slash = id.len ? memchr(id.ptr, '/', id.len) : NULL;
-    if (slash && slash > id.ptr)
-        return (sl_str){ id.ptr, (size_t)(slash - id.ptr) };
-    return (sl_str){ "(unknown)", 9 };
+    return source.len ? source : (sl_str){ "(unknown)", 9 };
 }
 
 /* Publication: the date, else the inferred interval when it is narrow
@@ -67,7 +63,7 @@ static int on_doc(void *ud, const store_tl_doc *row)
     d->event = row->event;
     d->cluster = row->cluster;
     d->id = tl_strdup(&st->arena, row->id);
-    d->source = tl_strdup(&st->arena, outlet_of(row->source, d->id));
+    d->source = tl_strdup(&st->arena, outlet_name(row->source));
     d->title = tl_strdup(&st->arena, row->title);
     d->text = tl_strdup(&st->arena, row->text);
     d->relation = tl_strdup(&st->arena, row->relation);
@@ -145,44 +141,9 @@ static int cmp_str(const void *a, const void *b)
     return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
-/* Does the folder name ("northgate-times") spell the outlet ("Northgate
- * Times") with dashes for spaces? */
-static int slug_of(sl_str slug, sl_str name)
-{
-    if (slug.len != name.len)
-        return 0;
-    for (size_t i = 0; i < slug.len; i++) {
-        char a = slug.ptr[i], b = name.ptr[i];
-        if (b >= 'A' && b <= 'Z')
-            b = (char)(b - 'A' + 'a');
-        if (b == ' ')
-            b = '-';
-        if (a != b)
-            return 0;
-    }
-    return 1;
-}
-
-/* Documents read from a folder per outlet carry no source: name them as
- * the members that do. */
-static void name_by_folder(tl_story *st)
-{
-    for (size_t i = 0; i < st->n_docs; i++) {
-        tl_doc *d = &st->docs[i];
-        if (!memchr(d->id.ptr, '/', d->id.len) || d->source.len >= d->id.len)
-            continue;
-        for (size_t j = 0; j < st->n_docs; j++)
-            if (j != i && slug_of(d->source, st->docs[j].source)) {
-                d->source = st->docs[j].source;
-                break;
-            }
-    }
-}
-
 /* The distinct outlet names, sorted, and each document's index there. */
 static int index_outlets(tl_story *st)
 {
-    name_by_folder(st);
     st->outlets = tl_alloc(&st->arena, (st->n_docs + 1) * sizeof *st->outlets);
     if (!st->outlets)
         return sl_oom(st->arena.ctx);

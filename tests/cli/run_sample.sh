@@ -3,7 +3,8 @@
 # commands write (documents, duplicate relations, events, stories,
 # entities, quotes, time expressions), whatever the number of threads; a
 # second run adds nothing; a run split in three gives the same store as one;
-# search finds known words and honours its filters.
+# search finds known words and honours its filters (documents read from
+# txt/<outlet>/ are found by their outlet).
 # Usage: run_sample.sh path/to/storyline
 set -eu
 bin=${1:?usage: run_sample.sh path/to/storyline}
@@ -110,6 +111,12 @@ assert [h['score'] for h in hits] == sorted(h['score'] for h in hits)
 PY
 [ "$("$bin" search --db "$db" --source="Pitchside Report" marchetti | wc -l)" -ge 1 ]
 "$bin" search --db "$db" --source="Pitchside Report" marchetti | grep -v '"source": "Pitchside Report"' && exit 1
+# documents read from txt/<outlet>/ carry their outlet (the name a JSONL
+# source spells the folder with) and the filter finds them
+"$bin" search --db "$db" --source="Pitchside Report" --limit=100 marchetti |
+    grep -q '"id": "pitchside-report/marchetti-scores-on-debut", "source": "Pitchside Report"'
+"$bin" search --db "$db" --source="Valley Courier" --limit=100 levee |
+    grep -q '"id": "valley-courier/levee-gives-way-at-millbrook", "source": "Valley Courier"'
 "$bin" search --db "$db" --entity="Lidia Varga" Marchetti | wc -l | grep -qx 0
 [ "$("$bin" search --db "$db" --entity="Lidia Varga" election | wc -l)" -ge 3 ]
 "$bin" search --db "$db" --from=2025-02-01 --to=2025-02-28 --limit=100 Marchetti |

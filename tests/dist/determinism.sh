@@ -11,8 +11,9 @@
 #            generate with sl-datagen (seed 1), e.g. 20000
 #   MPI      1 when storyline was built with MPI (then mpiexec is used)
 #   STAGE    dedup, stories, facts, run, clean or extract
-# environment: DIST_LAYOUTS (default "t2 shards mpi1 mpi2 mpi4") picks the
-# layouts compared with the one-thread reference.
+# environment: DIST_LAYOUTS (default "t2 t4 shards mpi1 mpi2 mpi4") picks the
+# layouts compared with the one-thread reference (t4, four threads, runs
+# for clean only: the other stages' pools are covered by t2).
 set -u
 bin=${1:?usage: determinism.sh BIN DATAGEN CORPUS MPI STAGE...}
 datagen=${2:?}
@@ -23,7 +24,7 @@ bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 datagen=$(cd "$(dirname "$datagen")" && pwd)/$(basename "$datagen")
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-layouts=${DIST_LAYOUTS:-t2 shards mpi1 mpi2 mpi4}
+layouts=${DIST_LAYOUTS:-t2 t4 shards mpi1 mpi2 mpi4}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
@@ -55,7 +56,7 @@ fi
 # --------------------------------------------------------- running one
 # threads_of STAGE N: the --threads option where the stage has one
 threads_of() {
-    case $1 in clean | extract) ;; *) echo "--threads=$2" ;; esac
+    case $1 in extract) ;; *) echo "--threads=$2" ;; esac
 }
 
 src_of() {
@@ -131,8 +132,11 @@ for stage in "$@"; do
         out=$tmp/$stage.$layout
         case $layout in
         t2)
-            [ "$stage" = extract ] || [ "$stage" = clean ] && continue # no threads there
+            [ "$stage" = extract ] && continue # no threads there
             run_stage "$stage" "$out" 2 2>"$tmp/err" ;;
+        t4)
+            [ "$stage" = clean ] || continue
+            run_stage "$stage" "$out" 4 2>"$tmp/err" ;;
         shards) shards "$stage" "$out" 2>"$tmp/err" ;;
         mpi*)
             [ "$have_mpi" = 1 ] || continue

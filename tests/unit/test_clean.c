@@ -302,6 +302,244 @@ static void test_out_of_memory(void **state)
     assert_true(succeeded);
 }
 
+/* ------------------------------------------------ the three-step split */
+
+#define SPLIT_DOCS 8
+
+/* Invented articles of one outlet: the same furniture line under each, so
+ * the memory of repeated lines decides part of the result. */
+static void split_doc(char *buf, size_t cap, int i)
+{
+    snprintf(buf, cap,
+             "Harbour report %d: cranes idle on the quay\n\n"
+             "Dock workers in Portvale kept the cranes idle for day %d, as talks between "
+             "the union and the port authority broke down again this week.\n\n"
+             "The authority said it had offered a %d%% raise &amp; shorter shifts, which the "
+             "union called \xC3\xA2\xE2\x82\xAC\xC5\x93not serious\xC3\xA2\xE2\x82\xAC\xC2\x9D.\n\n"
+             "Portvale Evening Courier desk\n",
+             i, i, i + 2);
+}
+
+static void assert_same_result(const sl_clean_result *a, const sl_clean_result *b)
+{
+    assert_int_equal(a->text.len, b->text.len);
+    assert_memory_equal(a->text.ptr, b->text.ptr, a->text.len);
+    assert_int_equal(a->title.text.len, b->title.text.len);
+    assert_int_equal(a->title.start, b->title.start);
+    assert_int_equal(a->n_removed, b->n_removed);
+    for (size_t k = 0; k < a->n_removed; k++) {
+        assert_int_equal(a->removed[k].start, b->removed[k].start);
+        assert_int_equal(a->removed[k].end, b->removed[k].end);
+        assert_string_equal(a->removed[k].reason, b->removed[k].reason);
+    }
+    assert_int_equal(a->n_repairs, b->n_repairs);
+    for (size_t k = 0; k < a->n_repairs; k++) {
+        assert_int_equal(a->repairs[k].start, b->repairs[k].start);
+        assert_string_equal(a->repairs[k].kind, b->repairs[k].kind);
+    }
+    assert_int_equal(a->n_map, b->n_map);
+    assert_memory_equal(a->map, b->map, a->n_map * sizeof *a->map);
+}
+
+static bool has_reason(const sl_clean_result *r, const char *reason)
+{
+    for (size_t k = 0; k < r->n_removed; k++)
+        if (strcmp(r->removed[k].reason, reason) == 0)
+            return true;
+    return false;
+}
+
+/* Analysed out of order, each with its own context (as on worker
+ * threads), noted in input order, finished out of order: the same results
+ * as sl_clean one after the other. */
+static void test_split_matches_clean(void **state)
+{
+    (void)state;
+    char text[SPLIT_DOCS][1024];
+    sl_ctx *ctx, *wctx[SPLIT_DOCS];
+    sl_cleaner *seq, *mem;
+    sl_clean_doc *d[SPLIT_DOCS];
+    assert_int_equal(sl_ctx_new(&ctx, NULL), SL_OK);
+    assert_int_equal(sl_cleaner_new(ctx, &seq, NULL), SL_OK);
+    assert_int_equal(sl_cleaner_new(ctx, &mem, NULL), SL_OK);
+    for (int i = SPLIT_DOCS - 1; i >= 0; i--) {
+        split_doc(text[i], sizeof text[i], i);
+        assert_int_equal(sl_ctx_new(&wctx[i], NULL), SL_OK);
+        assert_int_equal(sl_clean_doc_new(wctx[i], &d[i], NULL), SL_OK);
+        assert_int_equal(sl_clean_analyze(d[i], text[i], strlen(text[i]), "courier", 7), SL_OK);
+    }
+    for (int i = 0; i < SPLIT_DOCS; i++)
+        assert_int_equal(sl_clean_note(mem, d[i]), SL_OK);
+    const sl_clean_result *split[SPLIT_DOCS];
+    for (int i = SPLIT_DOCS - 1; i >= 0; i--)
+        assert_int_equal(sl_clean_finish(d[i], &split[i]), SL_OK);
+    bool repeated = false;
+    for (int i = 0; i < SPLIT_DOCS; i++) {
+        const sl_clean_result *r;
+        assert_int_equal(sl_clean(seq, text[i], strlen(text[i]), "courier", 7, &r), SL_OK);
+        assert_same_result(r, split[i]);
+        repeated = repeated || has_reason(r, "repeated");
+    }
+    /* the furniture line was learnt: the memory mattered */
+    assert_false(has_reason(split[0], "repeated"));
+    assert_true(repeated);
+    assert_true(split[0]->n_repairs > 0);
+    for (int i = 0; i < SPLIT_DOCS; i++) {
+        sl_clean_doc_free(d[i]);
+        sl_ctx_free(wctx[i]);
+    }
+    sl_cleaner_free(seq);
+    sl_cleaner_free(mem);
+    sl_ctx_free(ctx);
+}
+
+/* A document analysed but never noted teaches the memory nothing: the
+ * furniture line counts only the noted documents. */
+static void test_split_note_is_the_memory(void **state)
+{
+    (void)state;
+    char text[1024];
+    sl_ctx *ctx;
+    sl_cleaner *c;
+    sl_clean_doc *d;
+    const sl_clean_result *r;
+    assert_int_equal(sl_ctx_new(&ctx, NULL), SL_OK);
+    assert_int_equal(sl_cleaner_new(ctx, &c, NULL), SL_OK);
+    assert_int_equal(sl_clean_doc_new(ctx, &d, NULL), SL_OK);
+    for (int i = 0; i < SPLIT_DOCS; i++) { /* analysed only */
+        split_doc(text, sizeof text, i);
+        assert_int_equal(sl_clean_analyze(d, text, strlen(text), "courier", 7), SL_OK);
+    }
+    split_doc(text, sizeof text, 99);
+    assert_int_equal(sl_clean_analyze(d, text, strlen(text), "courier", 7), SL_OK);
+    assert_int_equal(sl_clean_note(c, d), SL_OK);
+    assert_int_equal(sl_clean_finish(d, &r), SL_OK);
+    assert_false(has_reason(r, "repeated"));
+    sl_clean_doc_free(d);
+    sl_cleaner_free(c);
+    sl_ctx_free(ctx);
+}
+
+/* The steps go in order, once each; misuse is SL_EINVAL, not a crash. */
+static void test_split_order(void **state)
+{
+    (void)state;
+    sl_ctx *ctx;
+    sl_cleaner *c;
+    sl_clean_doc *d;
+    const sl_clean_result *r = NULL;
+    assert_int_equal(sl_ctx_new(&ctx, NULL), SL_OK);
+    assert_int_equal(sl_cleaner_new(ctx, &c, NULL), SL_OK);
+    assert_int_equal(sl_clean_doc_new(ctx, &d, NULL), SL_OK);
+    sl_clean_options bad = { 99, SL_CLEAN_ALL };
+    sl_clean_doc *none = (sl_clean_doc *)1;
+    assert_int_equal(sl_clean_doc_new(ctx, &none, &bad), SL_EINVAL);
+    assert_null(none);
+    assert_int_equal(sl_clean_note(c, d), SL_EINVAL);      /* not analysed */
+    assert_int_equal(sl_clean_finish(d, &r), SL_EINVAL);   /* not noted */
+    assert_null(r);
+    assert_int_equal(sl_clean_analyze(d, NULL, 3, NULL, 0), SL_EINVAL);
+    assert_int_equal(sl_clean_analyze(NULL, "a", 1, NULL, 0), SL_EINVAL);
+    assert_int_equal(sl_clean_analyze(d, "Some text.", 10, NULL, 0), SL_OK);
+    assert_int_equal(sl_clean_finish(d, &r), SL_EINVAL);   /* not noted */
+    assert_int_equal(sl_clean_note(NULL, d), SL_EINVAL);
+    assert_int_equal(sl_clean_note(c, d), SL_OK);
+    assert_int_equal(sl_clean_note(c, d), SL_EINVAL);      /* noted twice */
+    assert_int_equal(sl_clean_finish(d, &r), SL_OK);
+    assert_non_null(r);
+    assert_int_equal(r->text.len, 10);
+    assert_int_equal(sl_clean_finish(d, &r), SL_EINVAL);   /* finished twice */
+    /* analysing again starts over */
+    assert_int_equal(sl_clean_analyze(d, NULL, 0, NULL, 0), SL_OK);
+    assert_int_equal(sl_clean_note(c, d), SL_OK);
+    assert_int_equal(sl_clean_finish(d, &r), SL_OK);
+    assert_int_equal(r->text.len, 0);
+    sl_clean_doc_free(NULL);
+    sl_clean_doc_free(d);
+    sl_cleaner_free(c);
+    sl_ctx_free(ctx);
+}
+
+/* The document's options decide the steps, and its field cleaning is the
+ * cleaner's. */
+static void test_split_options_and_field(void **state)
+{
+    (void)state;
+    sl_ctx *ctx;
+    sl_cleaner *c, *enc_only;
+    sl_clean_doc *d, *e;
+    sl_clean_options only = { SL_CLEAN_OPTIONS_VERSION, SL_CLEAN_ENCODING };
+    assert_int_equal(sl_ctx_new(&ctx, NULL), SL_OK);
+    assert_int_equal(sl_cleaner_new(ctx, &c, NULL), SL_OK);
+    assert_int_equal(sl_cleaner_new(ctx, &enc_only, &only), SL_OK);
+    assert_int_equal(sl_clean_doc_new(ctx, &d, NULL), SL_OK);
+    assert_int_equal(sl_clean_doc_new(ctx, &e, &only), SL_OK);
+    const sl_clean_result *a, *b;
+    assert_int_equal(sl_clean(enc_only, article, sizeof article - 1, NULL, 0, &a), SL_OK);
+    assert_int_equal(sl_clean_analyze(e, article, sizeof article - 1, NULL, 0), SL_OK);
+    assert_int_equal(sl_clean_note(c, e), SL_OK); /* any cleaner's memory */
+    assert_int_equal(sl_clean_finish(e, &b), SL_OK);
+    assert_same_result(a, b);
+    assert_int_equal(b->n_removed, 0);
+    static const char title[] = "  Strike \xC3\xA2\xE2\x82\xAC\xE2\x80\x9C day\r\ntwo  ";
+    sl_str f1, f2;
+    assert_int_equal(sl_clean_field(c, title, sizeof title - 1, &f1), SL_OK);
+    assert_int_equal(sl_clean_doc_field(d, title, sizeof title - 1, &f2), SL_OK);
+    assert_int_equal(f1.len, f2.len);
+    assert_memory_equal(f1.ptr, f2.ptr, f1.len);
+    assert_null(memchr(f2.ptr, '\n', f2.len));
+    assert_int_equal(sl_clean_doc_field(d, NULL, 2, &f2), SL_EINVAL);
+    sl_clean_doc_free(d);
+    sl_clean_doc_free(e);
+    sl_cleaner_free(c);
+    sl_cleaner_free(enc_only);
+    sl_ctx_free(ctx);
+}
+
+/* Out of memory at every allocation of the analysis: SL_ENOMEM, the
+ * document is left empty (not to be noted), and it works again after. */
+static void test_split_out_of_memory(void **state)
+{
+    (void)state;
+    bool succeeded = false;
+    for (uint64_t n = 1; n < 400 && !succeeded; n++) {
+        sl_ctx *ctx, *wctx;
+        sl_cleaner *c;
+        sl_clean_doc *d = NULL;
+        const sl_clean_result *r;
+        assert_int_equal(sl_ctx_new(&ctx, NULL), SL_OK);
+        assert_int_equal(sl_ctx_new(&wctx, NULL), SL_OK);
+        assert_int_equal(sl_cleaner_new(ctx, &c, NULL), SL_OK);
+        sl_ctx_set_fail_alloc_after(wctx, n);
+        int rc = sl_clean_doc_new(wctx, &d, NULL);
+        if (rc == SL_OK)
+            rc = sl_clean_analyze(d, article, sizeof article - 1, "src", 3);
+        if (rc == SL_OK)
+            rc = sl_clean_note(c, d);
+        if (rc == SL_OK)
+            rc = sl_clean_finish(d, &r);
+        if (rc == SL_OK) {
+            succeeded = true;
+        } else {
+            assert_int_equal(rc, SL_ENOMEM);
+            assert_int_equal(sl_errcode(wctx), SL_ENOMEM);
+            if (d) {
+                assert_int_equal(sl_clean_note(c, d), SL_EINVAL);
+                sl_ctx_set_fail_alloc_after(wctx, 0);
+                assert_int_equal(sl_clean_analyze(d, article, sizeof article - 1, "src", 3), SL_OK);
+                assert_int_equal(sl_clean_note(c, d), SL_OK);
+                assert_int_equal(sl_clean_finish(d, &r), SL_OK);
+                assert_true(r->text.len > 0);
+            }
+        }
+        sl_clean_doc_free(d);
+        sl_cleaner_free(c);
+        sl_ctx_free(wctx);
+        sl_ctx_free(ctx);
+    }
+    assert_true(succeeded);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -313,6 +551,11 @@ int main(void)
         cmocka_unit_test(test_clean_field),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_out_of_memory),
+        cmocka_unit_test(test_split_matches_clean),
+        cmocka_unit_test(test_split_note_is_the_memory),
+        cmocka_unit_test(test_split_order),
+        cmocka_unit_test(test_split_options_and_field),
+        cmocka_unit_test(test_split_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -106,10 +106,10 @@ static void create_and_version(void **state)
 {
     fixture *f = *state;
     sl_store *s = open_store(f);
-    assert_int_equal(sl_store_schema_version(s), SL_STORE_SCHEMA_VERSION);
+    assert_int_equal(sl_store_schema_version(s), STORE_SCHEMA_VERSION);
     char v[16];
     assert_int_equal(sl_store_meta_get(s, "schema_version", v, sizeof v), 1);
-    assert_string_equal(v, "1");
+    assert_string_equal(v, "2");
     assert_int_equal(sl_store_meta_get(s, "no-such-key", v, sizeof v), 0);
     assert_int_equal(count(s, "documents"), 0);
     assert_int_equal(sl_store_count(s, "sqlite_master; DROP TABLE x", &(uint64_t){ 0 }),
@@ -117,7 +117,7 @@ static void create_and_version(void **state)
     sl_store_close(s);
     /* reopened read-only: the same store */
     assert_int_equal(sl_store_open(f->ctx, &s, f->path, SL_STORE_READONLY), SL_OK);
-    assert_int_equal(sl_store_schema_version(s), 1);
+    assert_int_equal(sl_store_schema_version(s), STORE_SCHEMA_VERSION);
     sl_store_close(s);
 }
 
@@ -338,6 +338,192 @@ static void failed_batch_leaves_nothing(void **state)
     sl_store_close(s);
 }
 
+/* ------------------------------------------------------------ outlets */
+
+static const char *const folder_texts[4] = {
+    "Flood waters rose over the Millbrook levee before dawn.",
+    "The Northgate council met to discuss the flood inquiry.",
+    "Rescue crews reached the last stranded families in Millbrook.",
+    "A wire report on the levee, with no outlet and no folder.",
+};
+
+/* Four documents: two read from folders (one stored before the source
+ * that names its folder), one with a source, one with neither. */
+static void add_folder_docs(sl_store *s)
+{
+    static const char *const ids[4] = { "northgate-times/levee", "nt-council",
+                                        "valley-courier/rescue", "wire-levee" };
+    static const char *const sources[4] = { "", "Northgate Times", "", "" };
+    assert_int_equal(sl_store_begin(s), SL_OK);
+    for (uint64_t i = 0; i < 4; i++) {
+        sl_store_doc d;
+        make_doc(&d, ids[i], folder_texts[i], sources[i], "2025-04-03");
+        add_doc(s, i, &d);
+    }
+    assert_int_equal(sl_store_commit(s), SL_OK);
+}
+
+static void doc_source(fixture *f, uint64_t doc, char *out, size_t cap, int *derived)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT source, source_derived FROM documents "
+                                            "WHERE doc = ?1", -1, &st, NULL), SQLITE_OK);
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)doc);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    const char *v = (const char *)sqlite3_column_text(st, 0);
+    snprintf(out, cap, "%s", v ? v : "(null)");
+    *derived = sqlite3_column_int(st, 1);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+static void expect_source(fixture *f, uint64_t doc, const char *source, int derived)
+{
+    char buf[64];
+    int d = -1;
+    doc_source(f, doc, buf, sizeof buf, &d);
+    assert_string_equal(buf, source);
+    assert_int_equal(d, derived);
+}
+
+static void expect_folder_outlets(fixture *f)
+{
+    expect_source(f, 0, "Northgate Times", 1);  /* named by a later document */
+    expect_source(f, 1, "Northgate Times", 0);
+    expect_source(f, 2, "valley-courier", 1);   /* no source spells it */
+    expect_source(f, 3, "(null)", 0);
+}
+
+static int scanned_source(void *ud, uint64_t doc, const sl_store_doc *d)
+{
+    char *sources = ud;
+    strncat(sources, d->source.ptr, d->source.len);
+    strcat(sources, doc < 3 ? "|" : "");
+    return 0;
+}
+
+static void outlets_from_folders(void **state)
+{
+    fixture *f = *state;
+    sl_store *s = open_store(f);
+    add_folder_docs(s);
+    expect_folder_outlets(f);
+    /* fed again, the stages see what the input gave, as the first time */
+    char sources[128] = "";
+    assert_int_equal(sl_store_scan(s, 0, scanned_source, sources), SL_OK);
+    assert_string_equal(sources, "|Northgate Times||");
+    /* search filters by the outlet */
+    char ids[256];
+    sl_store_query q = SL_STORE_QUERY_INIT;
+    q.match = "flood OR levee OR millbrook";
+    q.fts_syntax = 1;
+    q.source = "Northgate Times";
+    assert_string_equal(search_ids(s, &q, ids), "northgate-times/levee nt-council ");
+    q.source = "valley-courier";
+    assert_string_equal(search_ids(s, &q, ids), "valley-courier/rescue ");
+    sl_store_close(s);
+}
+
+/* A version 1 store (documents from folders without a source, no outlets
+ * table) is migrated on open for writing: the same outlets as new ones. */
+static void migrated_from_v1(void **state)
+{
+    fixture *f = *state;
+    sl_store *s = open_store(f);
+    add_folder_docs(s);
+    sl_store_close(s);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "UPDATE documents SET source = NULL WHERE source_derived;"
+                                      "ALTER TABLE documents DROP COLUMN source_derived;"
+                                      "DROP TABLE outlets;"
+                                      "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    /* read-only: refused until a run migrates it */
+    assert_int_equal(sl_store_open(f->ctx, &s, f->path, SL_STORE_READONLY), SL_EINVAL);
+    assert_non_null(strstr(sl_errmsg(f->ctx), "schema version 1"));
+    s = open_store(f);
+    assert_int_equal(sl_store_schema_version(s), 2);
+    sl_store_close(s);
+    expect_folder_outlets(f);
+}
+
+/* ------------------------------------------------------------- ranking */
+
+/* What search gave before it ranked only the page: every match ranked,
+ * the filters applied, then the first `limit`. */
+static void reference_ids(fixture *f, const sl_store_query *q, char *out)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db,
+        "SELECT d.id FROM search JOIN documents d ON d.doc = search.rowid"
+        " WHERE search MATCH ?1 AND (?2 IS NULL OR d.source = ?2)"
+        " AND (?3 IS NULL OR d.date >= ?3) AND (?4 IS NULL OR d.date <= ?4)"
+        " ORDER BY bm25(search, 5.0, 1.0), d.doc LIMIT ?5", -1, &st, NULL), SQLITE_OK);
+    sqlite3_bind_text(st, 1, q->match, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, q->source, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, q->from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, q->to, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 5, (sqlite3_int64)(q->limit ? q->limit : 20));
+    out[0] = '\0';
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        strcat(out, (const char *)sqlite3_column_text(st, 0));
+        strcat(out, " ");
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+/* Sixty documents, many with equal texts (equal scores: ties go by
+ * number), over three outlets and a few dates: search gives exactly the
+ * rows and order of ranking every match, at every limit and filter. */
+static void ranks_like_every_match(void **state)
+{
+    fixture *f = *state;
+    sl_store *s = open_store(f);
+    static const char *const outlets[3] = { "Harbor Wire", "Valley Courier", "" };
+    static const char *const dates[3] = { "2025-01-05", "2025-02-10", "" };
+    char texts[60][160], ids[60][16];
+    assert_int_equal(sl_store_begin(s), SL_OK);
+    for (uint64_t i = 0; i < 60; i++) {
+        snprintf(ids[i], sizeof ids[i], "%sd%02u", i % 3 == 2 ? "folder/" : "", (unsigned)i);
+        /* five texts, each once per document number mod 5; the number
+         * at the end keeps the hashes apart without a second matching word */
+        snprintf(texts[i], sizeof texts[i], "%s council %s harbour %u",
+                 i % 5 == 0 ? "the council met" : "news", i % 5 < 2 ? "levee" : "tram",
+                 (unsigned)i);
+        sl_store_doc d;
+        make_doc(&d, ids[i], texts[i], outlets[i % 3], dates[i / 20]);
+        add_doc(s, i, &d);
+    }
+    assert_int_equal(sl_store_commit(s), SL_OK);
+    static const char *const matches[3] = { "council", "levee", "harbour council" };
+    static const uint64_t limits[4] = { 1, 7, 20, 100 };
+    static char got[4096], want[4096];
+    int compared = 0;
+    for (int m = 0; m < 3; m++)
+        for (int l = 0; l < 4; l++)
+            for (int filter = 0; filter < 4; filter++) {
+                sl_store_query q = SL_STORE_QUERY_INIT;
+                q.match = matches[m];
+                q.limit = limits[l];
+                q.source = filter == 1 ? "Harbor Wire" : filter == 3 ? "folder" : NULL;
+                q.from = filter == 2 ? "2025-02-01" : NULL;
+                search_ids(s, &q, got);
+                q.match = m == 2 ? "\"harbour\" \"council\"" : matches[m];
+                reference_ids(f, &q, want);
+                assert_string_equal(got, want);
+                compared += got[0] != '\0';
+            }
+    assert_int_equal(compared, 48);
+    sl_store_close(s);
+}
+
 /* Every allocation of open, pack, unpack and add can fail: the result is
  * SL_ENOMEM and nothing leaks (run under ASan). */
 static void allocation_failures(void **state)
@@ -381,6 +567,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(facts_stored, setup, teardown),
         cmocka_unit_test_setup_teardown(failed_batch_leaves_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(outlets_from_folders, setup, teardown),
+        cmocka_unit_test_setup_teardown(migrated_from_v1, setup, teardown),
+        cmocka_unit_test_setup_teardown(ranks_like_every_match, setup, teardown),
         cmocka_unit_test_setup_teardown(allocation_failures, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,7 +1,8 @@
 /* The timeline and compare stages on a small store written here with SQL:
  * events come in date order with their evidence, the summary is a member's
  * sentence at its offsets, quotes carry their speakers, compare finds what
- * one outlet alone reports and its framing words, unknown keys are refused,
+ * one outlet alone reports and its framing words, outlets are the stored
+ * sources, unknown keys are refused,
  * and allocation failures are survivable.  The texts are made up. */
 #include "test_util.h"
 #include "timeline/timeline.h"
@@ -153,6 +154,33 @@ static void test_event_key_and_unknown(void **state)
     assert_int_equal(sl_timeline_build(t, f->store, "nothing", &st), SL_EINVAL);
     assert_null(st);
     assert_non_null(strstr(sl_errmsg(f->ctx), "nothing"));
+    sl_timeline_free(t);
+}
+
+/* The outlet is documents.source, as the store keeps it: the store names
+ * documents read from folders when it stores them (tests/unit/test_store.c),
+ * the timeline does not derive a name of its own. */
+static void test_outlet_is_the_stored_source(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(sqlite3_exec(f->store->db,
+                                  "UPDATE documents SET id = 'beta-post/tram', source = NULL "
+                                  "WHERE doc = 1", NULL, NULL, NULL), SQLITE_OK);
+    sl_timeline *t = NULL;
+    assert_int_equal(sl_timeline_new(f->ctx, &t, NULL), SL_OK);
+    const sl_tl_story *st = NULL;
+    assert_int_equal(sl_timeline_build(t, f->store, "a-tram", &st), SL_OK);
+    const sl_tl_event *e = &st->events[1];
+    assert_int_equal(e->n_sources, 2);
+    assert_memory_equal(e->sources[0].name.ptr, "(unknown)", 9); /* names sort first */
+    assert_memory_equal(e->sources[0].doc_ids[0].ptr, "beta-post/tram", 14);
+    assert_int_equal(sqlite3_exec(f->store->db,
+                                  "UPDATE documents SET source = 'beta-post' WHERE doc = 1", NULL,
+                                  NULL, NULL), SQLITE_OK);
+    assert_int_equal(sl_timeline_build(t, f->store, "a-tram", &st), SL_OK);
+    e = &st->events[1];
+    assert_int_equal(e->sources[1].name.len, 9);
+    assert_memory_equal(e->sources[1].name.ptr, "beta-post", 9);
     sl_timeline_free(t);
 }
 
@@ -312,6 +340,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_events_in_date_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_event_key_and_unknown, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_outlet_is_the_stored_source, setup, teardown),
         cmocka_unit_test_setup_teardown(test_undated_events_by_bounds, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compare_outlets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_lines, setup, teardown),
